@@ -1,0 +1,471 @@
+"""Graph: the resolved map that every later stage reads.
+
+`resolve_map` turns a validated `ArgMap` into a `MapGraph`: every node by id
+(generated ids for nodes that have none), its parent, role, inferred side and
+attack kind, and every relation as an `Edge`, tree edges and cross-links alike.
+It reports what the model alone cannot see: duplicate ids, references to unknown
+ids or sources, support cycles, sides that contradict the tree, misplaced fields.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from argmap.diagnostics import Diagnostic, Position, Severity
+from argmap.model import FORMAT_VERSION, ArgMap, Attack, Node, Side, Source
+
+YamlPath = tuple[str | int, ...]
+Locate = Callable[[YamlPath], Position]
+
+
+class Role(StrEnum):
+    CLAIM = "claim"  # a root contention
+    PREMISE = "premise"
+    REBUTTAL = "rebuttal"
+
+
+class Relation(StrEnum):
+    SUPPORT = "support"
+    ATTACK = "attack"
+    OUTWEIGH = "outweigh"
+
+
+@dataclass(slots=True)
+class MapNode:
+    """One node of the map with everything the tree implies about it."""
+
+    id: str
+    node: Node
+    path: YamlPath
+    role: Role
+    side: Side
+    parent: str | None
+    depth: int
+    attack: Attack | None = None  # how a rebuttal attacks its parent
+    premises: list[str] = field(default_factory=list)
+    rebuttals: list[str] = field(default_factory=list)
+    explicit_id: bool = True
+
+    @property
+    def text(self) -> str:
+        return self.node.text
+
+    @property
+    def label(self) -> str:
+        """The tag line when there is one, else the full text."""
+        return self.node.title or self.node.text
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A relation from `source` to `target`.
+
+    Tree edges run from a premise or rebuttal to its parent; cross-links from the
+    node that declares `supports`, `attacks` or `outweighs`. An undercut attacks
+    the support that `target` gives to its own parent, not `target` itself.
+    """
+
+    source: str
+    target: str
+    relation: Relation
+    attack: Attack | None = None
+    group: str | None = None
+    cross_link: bool = False
+
+
+@dataclass
+class MapGraph:
+    """The resolved map: nodes in document order (pre-order), and their relations."""
+
+    map: ArgMap
+    file: str
+    nodes: dict[str, MapNode]
+    roots: list[str]
+    edges: list[Edge]
+    _into: dict[str, list[Edge]] = field(default_factory=dict, repr=False)
+    _out: dict[str, list[Edge]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for edge in self.edges:
+            self._into.setdefault(edge.target, []).append(edge)
+            self._out.setdefault(edge.source, []).append(edge)
+
+    def __getitem__(self, node_id: str) -> MapNode:
+        return self.nodes[node_id]
+
+    def __iter__(self) -> Iterator[MapNode]:
+        return iter(self.nodes.values())
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def edges_into(self, node_id: str, relation: Relation | None = None) -> list[Edge]:
+        edges = self._into.get(node_id, [])
+        return edges if relation is None else [e for e in edges if e.relation is relation]
+
+    def edges_from(self, node_id: str, relation: Relation | None = None) -> list[Edge]:
+        edges = self._out.get(node_id, [])
+        return edges if relation is None else [e for e in edges if e.relation is relation]
+
+    def children(self, node_id: str) -> list[MapNode]:
+        """Premises, then rebuttals, of a node."""
+        node = self.nodes[node_id]
+        return [self.nodes[c] for c in (*node.premises, *node.rebuttals)]
+
+    def descendants(self, node_id: str) -> Iterator[MapNode]:
+        """The node and its whole subtree, in document order."""
+        stack = [node_id]
+        while stack:
+            current = self.nodes[stack.pop()]
+            yield current
+            stack.extend(reversed([*current.premises, *current.rebuttals]))
+
+    def side_label(self, side: Side) -> str:
+        return self.map.sides.pro if side is Side.PRO else self.map.sides.con
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_ORG_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "institute",
+        "university",
+        "agency",
+        "bank",
+        "office",
+        "ministry",
+        "council",
+        "committee",
+        "centre",
+        "center",
+        "press",
+        "news",
+        "times",
+        "post",
+        "association",
+        "foundation",
+        "organisation",
+        "organization",
+        "department",
+        "service",
+        "nations",
+        "government",
+        "library",
+        "journal",
+        "review",
+    ]
+)
+
+
+def source_label(source: Source) -> str:
+    """A short citation for diagrams and sheets: 'Author Year' ('Glantz 2015', 'SIPRI 2025')."""
+    author = re.split(r";| and | & |, (?=[A-Z][a-z]+ )", source.author)[0].strip()
+    author = re.sub(r"\s+et al\.?$", "", author)
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", author)
+    words = author.split()
+    if acronym:
+        name = acronym.group(1)
+    elif 1 < len(words) <= 4 and not _ORG_WORDS.intersection(w.lower() for w in words):
+        name = words[-1]  # a person: surname
+    else:
+        name = author
+    if source.author != author or " et al" in source.author:
+        name += " et al."
+    year = _YEAR.search(source.date or "")
+    return f"{name} {year.group(1)}" if year else name
+
+
+class _Resolver:
+    def __init__(self, argmap: ArgMap, file: str, locate: Locate, locate_key: Locate) -> None:
+        self.map = argmap
+        self.file = file
+        self.locate = locate
+        self.locate_key = locate_key
+        self.diagnostics: list[Diagnostic] = []
+        self.nodes: dict[str, MapNode] = {}
+        self.roots: list[str] = []
+        self.edges: list[Edge] = []
+        self.taken: set[str] = set()
+
+    def report(
+        self,
+        path: YamlPath,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        key: bool = False,
+    ) -> None:
+        pos = self.locate_key(path) if key else self.locate(path)
+        self.diagnostics.append(Diagnostic.at(self.file, pos, code, message, severity))
+
+    def resolve(self) -> MapGraph:
+        if self.map.argmap != FORMAT_VERSION:
+            self.report(
+                ("argmap",),
+                "unsupported-version",
+                f"format version {self.map.argmap} is not supported; this argmap reads "
+                f"version {FORMAT_VERSION}",
+            )
+        self._claim_explicit_ids()
+        self._walk_tree()
+        self._check_references()
+        self._check_support_cycles()
+        return MapGraph(self.map, self.file, self.nodes, self.roots, self.edges)
+
+    def _all_nodes(self) -> Iterator[tuple[Node, YamlPath]]:
+        stack: list[tuple[Node, YamlPath]] = [
+            (n, ("claims", i)) for i, n in reversed(list(enumerate(self.map.claims)))
+        ]
+        while stack:
+            node, path = stack.pop()
+            yield node, path
+            for key in ("rebuttals", "premises"):
+                children = getattr(node, key)
+                stack.extend((c, (*path, key, i)) for i, c in reversed(list(enumerate(children))))
+
+    def _claim_explicit_ids(self) -> None:
+        first_at: dict[str, YamlPath] = {}
+        for node, path in self._all_nodes():
+            if node.id is None:
+                continue
+            if node.id in first_at:
+                line = self.locate((*first_at[node.id], "id")).line
+                self.report(
+                    (*path, "id"),
+                    "duplicate-id",
+                    f"id '{node.id}' is already used at line {line}",
+                )
+            else:
+                first_at[node.id] = path
+        self.taken = set(first_at)
+
+    def _fresh_id(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def _walk_tree(self) -> None:
+        seen_explicit: set[str] = set()
+        Frame = tuple[Node, YamlPath, "MapNode | None", Role, int]
+        stack: list[Frame] = [
+            (n, ("claims", i), None, Role.CLAIM, i)
+            for i, n in reversed(list(enumerate(self.map.claims)))
+        ]
+        while stack:
+            node, path, parent, role, index = stack.pop()
+            mapped = self._add_node(node, path, parent, role, index, seen_explicit)
+            for key, child_role in (("rebuttals", Role.REBUTTAL), ("premises", Role.PREMISE)):
+                children: list[Node] = getattr(node, key)
+                stack.extend(
+                    (c, (*path, key, i), mapped, child_role, i)
+                    for i, c in reversed(list(enumerate(children)))
+                )
+
+    def _add_node(
+        self,
+        node: Node,
+        path: YamlPath,
+        parent: MapNode | None,
+        role: Role,
+        index: int,
+        seen_explicit: set[str],
+    ) -> MapNode:
+        if node.id is not None and node.id not in seen_explicit:
+            seen_explicit.add(node.id)
+            node_id, explicit = node.id, True
+        else:  # no id, or a duplicate already reported: keep the node reachable
+            suffix = {
+                Role.CLAIM: f"claim-{index + 1}",
+                Role.PREMISE: f"p{index + 1}",
+                Role.REBUTTAL: f"r{index + 1}",
+            }[role]
+            base = suffix if parent is None else f"{parent.id}.{suffix}"
+            node_id, explicit = self._fresh_id(base), False
+
+        side = self._side_of(node, path, parent, role)
+        attack: Attack | None = None
+        if role is Role.REBUTTAL:
+            assert parent is not None
+            attack = node.attack or (
+                Attack.REBUT if parent.role is Role.CLAIM else Attack.UNDERMINE
+            )
+        else:
+            for name in ("attack", "turn"):
+                if name in node.model_fields_set:
+                    self.report(
+                        (*path, name),
+                        "misplaced-field",
+                        f"'{name}' applies to rebuttals only; this node is a {role}",
+                        key=True,
+                    )
+        if node.group is not None and role is not Role.PREMISE:
+            self.report(
+                (*path, "group"),
+                "misplaced-field",
+                f"'group' links co-premises; this node is a {role}",
+                key=True,
+            )
+
+        mapped = MapNode(
+            node_id,
+            node,
+            path,
+            role,
+            side,
+            parent.id if parent else None,
+            0 if parent is None else parent.depth + 1,
+            attack,
+            explicit_id=explicit,
+        )
+        self.nodes[node_id] = mapped
+        if parent is None:
+            self.roots.append(node_id)
+        elif role is Role.PREMISE:
+            parent.premises.append(node_id)
+            self.edges.append(Edge(node_id, parent.id, Relation.SUPPORT, group=node.group))
+        else:
+            parent.rebuttals.append(node_id)
+            self.edges.append(Edge(node_id, parent.id, Relation.ATTACK, attack=attack))
+        return mapped
+
+    def _side_of(self, node: Node, path: YamlPath, parent: MapNode | None, role: Role) -> Side:
+        if parent is None:
+            if node.side is None:
+                self.report(
+                    path,
+                    "missing-side",
+                    "a root claim needs 'side: pro' or 'side: con'",
+                )
+                return Side.PRO
+            return node.side
+        inferred = parent.side if role is Role.PREMISE else parent.side.other
+        if node.side is not None and node.side is not inferred:
+            why = (
+                "premises keep their parent's side"
+                if role is Role.PREMISE
+                else ("rebuttals take the other side")
+            )
+            self.report(
+                (*path, "side"),
+                "side-mismatch",
+                f"side '{node.side}' contradicts the tree: {why}, so this node is "
+                f"'{inferred}'; the explicit side is used",
+                Severity.WARNING,
+            )
+            return node.side
+        return inferred
+
+    def _check_references(self) -> None:
+        sources = self.map.sources
+        for mapped in list(self.nodes.values()):
+            node, path = mapped.node, mapped.path
+            for i, card in enumerate(node.evidence):
+                if card.source not in sources:
+                    self.report(
+                        (*path, "evidence", i, "source"),
+                        "unknown-source",
+                        f"source '{card.source}' is not in 'sources'"
+                        + _did_you_mean(card.source, sources),
+                    )
+            for key, relation in (
+                ("supports", Relation.SUPPORT),
+                ("attacks", Relation.ATTACK),
+                ("outweighs", Relation.OUTWEIGH),
+            ):
+                for i, target in enumerate(getattr(node, key)):
+                    if target not in self.nodes:
+                        self.report(
+                            (*path, key, i),
+                            "unknown-id",
+                            f"'{key}' refers to unknown id '{target}'"
+                            + _did_you_mean(target, self.nodes),
+                        )
+                        continue
+                    if target == mapped.id:
+                        self.report(
+                            (*path, key, i), "self-reference", f"node '{target}' {key} itself"
+                        )
+                        continue
+                    attack = None
+                    if relation is Relation.ATTACK:
+                        attack = (
+                            Attack.REBUT
+                            if self.nodes[target].role is Role.CLAIM
+                            else Attack.UNDERMINE
+                        )
+                    self.edges.append(Edge(mapped.id, target, relation, attack, cross_link=True))
+        if self.map.expect is not None:
+            for status in ("stands", "falls", "contested", "unsupported"):
+                for i, target in enumerate(getattr(self.map.expect, status)):
+                    if target not in self.nodes:
+                        self.report(
+                            ("expect", status, i),
+                            "unknown-id",
+                            f"'expect.{status}' refers to unknown id '{target}'"
+                            + _did_you_mean(target, self.nodes),
+                        )
+
+    def _check_support_cycles(self) -> None:
+        """Tree edges cannot loop, so every support cycle runs through a `supports` link."""
+        supports: dict[str, list[str]] = {}
+        for edge in self.edges:
+            if edge.relation is Relation.SUPPORT:
+                supports.setdefault(edge.source, []).append(edge.target)
+        done: set[str] = set()
+        for link in [e for e in self.edges if e.relation is Relation.SUPPORT and e.cross_link]:
+            if link.source in done:
+                continue
+            cycle = _path_between(supports, link.target, link.source)
+            if cycle is None:
+                continue
+            done.update(cycle)
+            source = self.nodes[link.source]
+            index = source.node.supports.index(link.target)
+            self.report(
+                (*source.path, "supports", index),
+                "support-cycle",
+                "support cycle: " + " -> ".join([link.source, *cycle]),
+            )
+
+
+def _path_between(graph: dict[str, list[str]], start: str, goal: str) -> list[str] | None:
+    """A path start..goal along `graph`, found breadth-first, or None."""
+    previous: dict[str, str | None] = {start: None}
+    queue = [start]
+    for current in queue:
+        if current == goal:
+            path: list[str] = []
+            step: str | None = current
+            while step is not None:
+                path.append(step)
+                step = previous[step]
+            return path[::-1]
+        for nxt in graph.get(current, ()):
+            if nxt not in previous:
+                previous[nxt] = current
+                queue.append(nxt)
+    return None
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def resolve_map(
+    argmap: ArgMap, file: str, locate: Locate, locate_key: Locate | None = None
+) -> tuple[MapGraph, list[Diagnostic]]:
+    """Resolve ids, sides and relations; report what breaks the map's structure."""
+    resolver = _Resolver(argmap, file, locate, locate_key or locate)
+    graph = resolver.resolve()
+    return graph, resolver.diagnostics

@@ -1,0 +1,273 @@
+"""Load: YAML text to plain data, keeping the way back to every line.
+
+The read path uses PyYAML's C composer (fast, with marks) and builds plain dicts,
+lists and strings itself, so that:
+
+- no YAML tag ever constructs a Python object (unknown tags are errors);
+- plain scalars stay the text the user wrote (`text: no` is "no", not False);
+  typed fields are converted later by the model, which knows what it expects;
+- duplicate keys, aliases, absurd nesting, several documents, oversized files
+  and invalid UTF-8 are reported as diagnostics instead of surprises.
+
+Positions are not tabulated up front: `LoadedYaml.position(path)` walks the
+composed node tree when a diagnostic needs a line, which keeps the clean path fast.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.diagnostics import START, Diagnostic, Position
+
+if not yaml.__with_libyaml__:  # pragma: no cover - the wheel always bundles libyaml
+    raise ImportError("argmap needs PyYAML built with libyaml (the C loader)")
+
+YamlPath = tuple[str | int, ...]
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Largest map file read (a 10,000-node map is about 3 MiB)."""
+
+MAX_DEPTH = 200
+"""Deepest YAML nesting accepted: 100 levels of premises or rebuttals."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_YAML_TAG = "tag:yaml.org,2002:"
+# Tags a resolver may put on ordinary YAML; anything else (!!python/..., !custom) is refused.
+_SAFE_TAGS = frozenset(
+    _YAML_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+
+
+@dataclass
+class LoadedYaml:
+    """Plain data read from one file, with the composed node tree for positions."""
+
+    file: str
+    data: Any = None
+    root: yaml.Node | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, path: YamlPath) -> Position:
+        """Where the value at `path` is written, or its nearest existing ancestor."""
+        node = self.root
+        found = START if node is None else _mark(node)
+        for step in path:
+            node = _child(node, step)
+            if node is None:
+                break
+            found = _mark(node)
+        return found
+
+    def key_position(self, path: YamlPath) -> Position:
+        """Where the key of the mapping entry at `path` is written."""
+        if not path:
+            return self.position(path)
+        parent = self.root
+        for step in path[:-1]:
+            parent = _child(parent, step)
+        if isinstance(parent, yaml.MappingNode):
+            for key, _ in parent.value:
+                if key.value == path[-1]:
+                    return _mark(key)
+        return self.position(path)
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == step:
+                return value  # type: ignore[no-any-return]
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        return node.value[step]  # type: ignore[no-any-return]
+    return None
+
+
+class _Refused(Exception):
+    """Stops the walk at a construct that makes the rest of the file meaningless."""
+
+    def __init__(self, pos: Position, code: str, message: str) -> None:
+        super().__init__(message)
+        self.pos, self.code, self.message = pos, code, message
+
+
+def load_file(path: Path) -> LoadedYaml:
+    """Read and load one map file; problems come back as diagnostics, never raised."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(
+                file,
+                START,
+                "file-too-large",
+                f"file is {size:,} bytes; maps are limited to {MAX_BYTES:,} bytes",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(file, START, "unreadable", f"cannot read file: {exc.strerror or exc}")
+    return load_bytes(raw, file)
+
+
+def load_bytes(raw: bytes, file: str) -> LoadedYaml:
+    """Decode UTF-8 (a BOM is fine) and load; see `load_text`."""
+    if len(raw) > MAX_BYTES:
+        return _failed(
+            file,
+            START,
+            "file-too-large",
+            f"file is {len(raw):,} bytes; maps are limited to {MAX_BYTES:,} bytes",
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _failed(file, START, "encoding", "file is UTF-16; save it as UTF-8")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return _failed(
+            file,
+            Position(line, col),
+            "encoding",
+            f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; save the file as UTF-8",
+        )
+    return load_text(text, file)
+
+
+def load_text(text: str, file: str = "<string>") -> LoadedYaml:
+    """Compose YAML with the C loader and build plain data from it."""
+    result = LoadedYaml(file)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the collector doubles the cost of building large trees
+    try:
+        try:
+            result.root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            result.diagnostics.append(_yaml_error(file, exc))
+            return result
+        except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors carry marks
+            result.diagnostics.append(Diagnostic.at(file, START, "yaml-syntax", str(exc)))
+            return result
+        if result.root is None:
+            result.diagnostics.append(
+                Diagnostic.at(file, START, "empty-file", "file holds no YAML document")
+            )
+            return result
+        try:
+            result.data = _Builder(file, result.diagnostics, "&" in text).build(result.root)
+        except _Refused as exc:
+            result.data = None
+            if exc.code == "yaml-alias":
+                exc.pos = _first_alias(text) or exc.pos
+            result.diagnostics.append(Diagnostic.at(file, exc.pos, exc.code, exc.message))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return result
+
+
+def _failed(file: str, pos: Position, code: str, message: str) -> LoadedYaml:
+    return LoadedYaml(file, diagnostics=[Diagnostic.at(file, pos, code, message)])
+
+
+def _yaml_error(file: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    pos = Position(mark.line + 1, mark.column + 1) if mark else START
+    problem = exc.problem or "invalid YAML"
+    if exc.context == "expected a single document in the stream":
+        return Diagnostic.at(
+            file,
+            pos,
+            "multiple-documents",
+            "a map file holds one YAML document; remove the second '---' or split the file",
+        )
+    if "maximum nesting depth" in problem:
+        return Diagnostic.at(file, pos, "too-deep", "YAML is nested too deeply")
+    message = problem
+    context_mark = exc.context_mark
+    if exc.context and context_mark is not None and context_mark is not mark:
+        message = f"{problem} ({exc.context} at line {context_mark.line + 1})"
+    return Diagnostic.at(file, pos, "yaml-syntax", message)
+
+
+def _first_alias(text: str) -> Position | None:
+    events: Iterator[yaml.Event] = yaml.parse(text, Loader=yaml.CSafeLoader)
+    for event in events:
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) and mark is not None:
+            return Position(mark.line + 1, mark.column + 1)
+    return None
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, reporting what YAML would hide."""
+
+    def __init__(self, file: str, diagnostics: list[Diagnostic], may_alias: bool) -> None:
+        self.file = file
+        self.diagnostics = diagnostics
+        # Without '&' in the text there is no anchor, so no node can be reached twice.
+        self.seen: set[int] | None = set() if may_alias else None
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Refused(
+                _mark(node),
+                "too-deep",
+                f"YAML is nested more than {MAX_DEPTH} levels deep; flatten the map",
+            )
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Refused(
+                    _mark(node),
+                    "yaml-alias",
+                    "YAML aliases (*name) are not allowed in maps: write the node once "
+                    "and refer to it by id (supports/attacks)",
+                )
+            self.seen.add(id(node))
+        tag = node.tag
+        if tag not in _SAFE_TAGS:
+            raise _Refused(
+                _mark(node),
+                "yaml-tag",
+                f"YAML tag '{tag.replace(_YAML_TAG, '!!')}' is not allowed in maps",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            # Plain scalars keep their text; only an explicit null is None.
+            if not node.style and node.value in _NULLS and tag != _YAML_TAG + "str":
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(_mark(key_node), "yaml-syntax", "mapping keys must be plain text")
+            key = key_node.value
+            if key in mapping:
+                first = next(k for k, _ in node.value if k.value == key)
+                self.diagnostics.append(
+                    Diagnostic.at(
+                        self.file,
+                        _mark(key_node),
+                        "duplicate-key",
+                        f"duplicate key '{key}' (first at line {_mark(first).line}); "
+                        "YAML would silently keep only the last value",
+                    )
+                )
+                continue
+            mapping[key] = self.build(value_node, depth + 1)
+        return mapping

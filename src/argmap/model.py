@@ -1,0 +1,164 @@
+"""Model: what an argument map is (format version 1), as pydantic models.
+
+The model knows nothing of YAML, files or the command line. Field names are the
+keys users write, so a validation error's location is a path into the file.
+The JSON Schema for editors is generated from these classes (`argmap schema`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$", max_length=200),
+    Field(description="Letters, digits, '-', '_' and '.'; unique in the map."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+CqRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9-]+\.[a-z0-9-]+$"),
+    Field(description="A critical question as 'scheme.question', e.g. 'expert-opinion.field'."),
+]
+
+
+class Side(StrEnum):
+    PRO = "pro"
+    CON = "con"
+
+    @property
+    def other(self) -> Side:
+        return Side.CON if self is Side.PRO else Side.PRO
+
+
+class Attack(StrEnum):
+    """ASPIC+ attack kinds."""
+
+    REBUT = "rebut"  # the attacked conclusion is false
+    UNDERMINE = "undermine"  # the attacked premise or its evidence is false or unreliable
+    UNDERCUT = "undercut"  # even if the premise holds, it does not support its parent
+
+
+class DebateFormat(StrEnum):
+    GENERIC = "generic"
+    BP = "bp"
+    WSDC = "wsdc"
+    PF = "pf"
+    LD = "ld"
+    POLICY = "policy"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class Sides(_Strict):
+    """Labels for the two sides, as a judge would call them."""
+
+    pro: Text = "Proposition"
+    con: Text = "Opposition"
+
+
+class SourceWork(_Strict):
+    """The material being mapped: an article, a speech, a report."""
+
+    title: Text
+    author: str | None = None
+    publication: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+class Source(_Strict):
+    """One entry of the bibliography; evidence cards cite it by id."""
+
+    author: Text = Field(description="Author or organisation.")
+    title: Text
+    qualifications: str | None = None
+    date: str | None = None
+    publication: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+
+
+class Evidence(_Strict):
+    """A card: the exact words or figure relied on, and where they come from."""
+
+    source: Id = Field(description="An id in the map's `sources`.")
+    quote: str | None = Field(None, description="The exact words or figure relied on.")
+    locator: str | None = Field(None, description="Page, section or table.")
+    note: str | None = None
+
+
+class Impact(_Strict):
+    """Weighing dimensions of a contention's impact, in the debater's words."""
+
+    magnitude: str | None = None
+    probability: str | None = None
+    timeframe: str | None = None
+    scope: str | None = None
+    reversibility: str | None = None
+
+
+class Node(_Strict):
+    """A claim, premise or rebuttal; the same shape at every depth."""
+
+    text: Text
+    id: Id | None = None
+    title: str | None = Field(None, description="Short tag line for diagrams and headings.")
+    side: Side | None = Field(
+        None,
+        description="Required on root claims; below them a premise keeps its parent's side "
+        "and a rebuttal takes the other side.",
+    )
+    premises: list[Node] = Field(default_factory=list)
+    group: str | None = Field(
+        None, description="Premises sharing a group under one parent support it only together."
+    )
+    rebuttals: list[Node] = Field(default_factory=list)
+    attack: Attack | None = Field(
+        None,
+        description="On a rebuttal: rebut, undermine or undercut. Default: rebut against a "
+        "root claim, undermine elsewhere.",
+    )
+    turn: bool = Field(False, description="The attack also wins ground for the attacker.")
+    evidence: list[Evidence] = Field(default_factory=list)
+    implicit: bool = Field(False, description="An unstated premise reconstructed by the mapper.")
+    analytic: bool = Field(False, description="Own reasoning that needs no card.")
+    scheme: str | None = Field(None, description="Argumentation scheme id.")
+    cq: CqRef | None = None
+    tags: list[str] = Field(default_factory=list)
+    notes: str | None = None
+    strength: float | None = Field(None, ge=0, le=1, description="Mapper's confidence, 0-1.")
+    impact: Impact | None = None
+    supports: list[Id] = Field(default_factory=list)
+    attacks: list[Id] = Field(default_factory=list)
+    outweighs: list[Id] = Field(default_factory=list)
+
+
+class Expect(_Strict):
+    """An answer key: the statuses the mapper expects analysis to find."""
+
+    stands: list[Id] = Field(default_factory=list)
+    falls: list[Id] = Field(default_factory=list)
+    contested: list[Id] = Field(default_factory=list)
+    unsupported: list[Id] = Field(default_factory=list)
+
+
+class ArgMap(_Strict):
+    """A whole map file."""
+
+    argmap: int = Field(description="Format version; must be 1.")
+    title: Text
+    motion: str | None = None
+    format: DebateFormat = DebateFormat.GENERIC
+    sides: Sides = Field(default_factory=Sides)
+    source: SourceWork | None = None
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    claims: list[Node] = Field(default_factory=list)
+    expect: Expect | None = None

@@ -1,0 +1,110 @@
+"""The resolved map: ids, sides, attack kinds and relations every later stage reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.graph import MapGraph, Relation, Role, source_label
+from argmap.model import Attack, Side, Source
+from argmap.validate import load_map_text
+
+TREE = """\
+argmap: 1
+title: Uniforms
+sides: {pro: Government, con: Opposition}
+sources:
+  smith: {author: Jane Smith, title: A study, date: "2019-04"}
+claims:
+  - id: C1
+    side: pro
+    text: Uniforms reduce bullying.
+    premises:
+      - text: Brands invite teasing.
+        group: g
+      - text: Uniforms remove brands.
+        group: g
+        evidence: [{source: smith, quote: "fewer incidents"}]
+    rebuttals:
+      - text: Bullying moves to other markers.
+        rebuttals:
+          - id: A1
+            text: Fewer markers still means fewer targets.
+            attack: undercut
+  - id: O1
+    side: con
+    text: Uniforms cost families money.
+    attacks: [C1]
+    outweighs: [C1]
+"""
+
+
+def resolve(text: str) -> MapGraph:
+    result = load_map_text(text)
+    assert result.graph is not None, result.diagnostics
+    return result.graph
+
+
+def test_nodes_come_in_document_order_with_generated_ids() -> None:
+    graph = resolve(TREE)
+    assert list(graph.nodes) == ["C1", "C1.p1", "C1.p2", "C1.r1", "A1", "O1"]
+    assert graph.roots == ["C1", "O1"]
+    assert not graph["C1.p1"].explicit_id
+    assert graph["A1"].parent == "C1.r1"
+    assert graph["A1"].depth == 2
+
+
+def test_sides_are_inferred_down_the_tree() -> None:
+    graph = resolve(TREE)
+    assert graph["C1.p1"].side is Side.PRO  # premise keeps its parent's side
+    assert graph["C1.r1"].side is Side.CON  # rebuttal takes the other side
+    assert graph["A1"].side is Side.PRO
+    assert graph.side_label(Side.PRO) == "Government"
+
+
+def test_attack_kinds_default_by_depth() -> None:
+    graph = resolve(TREE)
+    assert graph["C1.r1"].attack is Attack.REBUT  # against a root claim
+    assert graph["A1"].attack is Attack.UNDERCUT  # explicit
+    assert graph["C1"].attack is None
+    assert graph["C1.r1"].role is Role.REBUTTAL
+
+
+def test_edges_cover_tree_and_cross_links() -> None:
+    graph = resolve(TREE)
+    into_c1 = graph.edges_into("C1")
+    assert {(e.source, e.relation, e.cross_link) for e in into_c1} == {
+        ("C1.p1", Relation.SUPPORT, False),
+        ("C1.p2", Relation.SUPPORT, False),
+        ("C1.r1", Relation.ATTACK, False),
+        ("O1", Relation.ATTACK, True),
+        ("O1", Relation.OUTWEIGH, True),
+    }
+    assert {e.group for e in graph.edges_into("C1", Relation.SUPPORT)} == {"g"}
+    [link] = list(graph.edges_from("O1", Relation.ATTACK))
+    assert link.attack is Attack.REBUT
+
+
+def test_generated_ids_never_clash_with_written_ones() -> None:
+    text = TREE.replace("id: A1", "id: C1.p1")
+    graph = resolve(text)
+    assert "C1.p1" in graph.nodes and "C1.p1-2" in graph.nodes
+    assert graph["C1.p1"].text == "Fewer markers still means fewer targets."
+
+
+def test_descendants_walk_a_subtree_in_order() -> None:
+    graph = resolve(TREE)
+    assert [n.id for n in graph.descendants("C1")] == ["C1", "C1.p1", "C1.p2", "C1.r1", "A1"]
+
+
+@pytest.mark.parametrize(
+    ("author", "date", "label"),
+    [
+        ("Jane Smith", "2019-04", "Smith 2019"),
+        ("Stockholm International Peace Research Institute (SIPRI)", "April 2025", "SIPRI 2025"),
+        ("Bank of Korea", "2025-07-25", "Bank of Korea 2025"),
+        ("David M. Glantz and Jonathan House", "2015", "Glantz et al. 2015"),
+        ("Rana Mitter", None, "Mitter"),
+    ],
+)
+def test_source_label_reads_author_year(author: str, date: str | None, label: str) -> None:
+    assert source_label(Source(author=author, title="T", date=date)) == label

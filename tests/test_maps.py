@@ -1,0 +1,17 @@
+"""Every map shipped in maps/ validates cleanly: no errors and no warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.validate import load_map
+from conftest import MAPS
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_shipped_map_is_clean(path: Path) -> None:
+    result = load_map(path)
+    assert [str(d) for d in result.diagnostics] == []
+    assert result.graph is not None and len(result.graph) > 0
