@@ -108,37 +108,37 @@ class Impact(_Strict):
 class Node(_Strict):
     """A claim, premise or rebuttal; the same shape at every depth."""
 
-    text: Text
     id: Id | None = None
-    title: str | None = Field(None, description="Short tag line for diagrams and headings.")
     side: Side | None = Field(
         None,
         description="Required on root claims; below them a premise keeps its parent's side "
         "and a rebuttal takes the other side.",
     )
-    premises: list[Node] = Field(default_factory=list)
-    group: str | None = Field(
-        None, description="Premises sharing a group under one parent support it only together."
-    )
-    rebuttals: list[Node] = Field(default_factory=list)
+    title: str | None = Field(None, description="Short tag line for diagrams and headings.")
+    text: Text
     attack: Attack | None = Field(
         None,
         description="On a rebuttal: rebut, undermine or undercut. Default: rebut against a "
         "root claim, undermine elsewhere.",
     )
     turn: bool = Field(False, description="The attack also wins ground for the attacker.")
-    evidence: list[Evidence] = Field(default_factory=list)
+    group: str | None = Field(
+        None, description="Premises sharing a group under one parent support it only together."
+    )
     implicit: bool = Field(False, description="An unstated premise reconstructed by the mapper.")
     analytic: bool = Field(False, description="Own reasoning that needs no card.")
     scheme: str | None = Field(None, description="Argumentation scheme id.")
     cq: CqRef | None = None
-    tags: list[str] = Field(default_factory=list)
-    notes: str | None = None
     strength: float | None = Field(None, ge=0, le=1, description="Mapper's confidence, 0-1.")
     impact: Impact | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    notes: str | None = None
     supports: list[Id] = Field(default_factory=list)
     attacks: list[Id] = Field(default_factory=list)
     outweighs: list[Id] = Field(default_factory=list)
+    premises: list[Node] = Field(default_factory=list)
+    rebuttals: list[Node] = Field(default_factory=list)
 
 
 class Expect(_Strict):
