@@ -1,0 +1,204 @@
+"""fmt: one canonical layout for a map, with every comment kept.
+
+The canonical layout:
+- keys in model order (`argmap, title, motion, ...`; `id, side, title, text, ...`),
+  each entry moving with the comments written directly above it;
+- 2-space indentation, sequences indented under their key (`claims:` / `  - id: x`);
+- long text never folded: a multi-line plain or quoted scalar is joined onto one line
+  (block scalars, `|` and `>`, keep their lines);
+- comment lines indented like the line they precede;
+- no trailing spaces, no runs of blank lines, one blank line between root claims,
+  one line break at the end.
+
+Quoting, flow collections (`[a, b]`) and block scalars stay as written. Formatting
+twice gives the same bytes. The result must read back as the same data with the
+same comments, or the file is left alone (`UnsafeEdit`).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections import Counter
+
+import yaml
+
+from argmap.edit import render
+from argmap.edit.errors import UnsafeEdit
+from argmap.edit.keys import key_order
+from argmap.edit.yamltext import CANONICAL, Path, YamlText, indent_of, is_blank, is_comment
+from argmap.load import load_text
+
+
+def canonical_text(text: str) -> str:
+    """The map's text in the canonical layout (the input must be a valid map)."""
+    before = YamlText(text)
+    ordered = _order_block_keys(_order_flow_keys(before))
+    dumped = _round_trip(ordered)
+    result = _separate_claims(YamlText(_tidy_lines(YamlText(dumped))))
+    if before.newline != "\n":
+        result = result.replace("\n", before.newline)
+    _check_same(before, text, result)
+    return result
+
+
+def _check_same(before: YamlText, text: str, result: str) -> None:
+    after = YamlText(result)
+    if load_text(result).data != load_text(text).data:
+        raise UnsafeEdit("formatting would change the map's data; the file was left alone")
+    if Counter(after.comments()) != Counter(before.comments()):
+        raise UnsafeEdit("formatting would lose or move a comment; the file was left alone")
+
+
+def _in_order(keys: list[str], order: list[str]) -> list[str]:
+    rank = {key: i for i, key in enumerate(order)}
+    return sorted(keys, key=lambda k: rank.get(k, len(order)))
+
+
+def _mappings(node: yaml.Node, path: Path) -> list[tuple[yaml.MappingNode, Path]]:
+    """Every mapping under `node` with its path, outer ones first."""
+    found: list[tuple[yaml.MappingNode, Path]] = []
+    stack: list[tuple[yaml.Node, Path]] = [(node, path)]
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            found.append((current, where))
+            stack.extend((v, (*where, k.value)) for k, v in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((v, (*where, i)) for i, v in enumerate(current.value))
+    return found
+
+
+def _order_flow_keys(yt: YamlText) -> str:
+    """Rewrite the flow collections that hold a mapping out of model order."""
+    outermost: list[tuple[yaml.CollectionNode, Path]] = []
+    stack: list[tuple[yaml.Node, Path]] = [(yt.root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.CollectionNode) and node.flow_style:
+            outermost.append((node, path))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((v, (*path, k.value)) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node.value))
+    lines = list(yt.lines)
+    changed = False
+    # Bottom-up, so that a rewrite never moves the lines of one still to come.
+    for node, path in sorted(outermost, key=lambda np: np[0].start_mark.index, reverse=True):
+        moved = False
+        for mapping, where in _mappings(node, path):
+            keys = [k.value for k, _ in mapping.value]
+            wanted = _in_order(keys, key_order(where))
+            if wanted != keys:
+                pairs = {k.value: (k, v) for k, v in mapping.value}
+                mapping.value = [pairs[k] for k in wanted]
+                moved = True
+        if moved:
+            start, end = node.start_mark, node.end_mark
+            line = lines[start.line][: start.column] + render.flow_text(node)
+            lines[start.line : end.line + 1] = [line + lines[end.line][end.column :]]
+            changed = True
+    return yt.newline.join(lines) if changed else yt.text
+
+
+def _order_block_keys(text: str) -> str:
+    """Put the entries of every block mapping in model order, with their comments."""
+    yt = YamlText(text)
+    lines = list(yt.lines)
+    todo = [
+        (mapping, path)
+        for mapping, path in _mappings(yt.root, ())
+        if not mapping.flow_style and mapping.value
+    ]
+    # Inner mappings first: each permutes lines within its own span only.
+    for mapping, path in sorted(todo, key=lambda mp: mp[0].start_mark.index, reverse=True):
+        keys = [k.value for k, _ in mapping.value]
+        wanted = _in_order(keys, key_order(path))
+        if wanted == keys:
+            continue
+        blocks = yt.entry_blocks(mapping)
+        chunks = {k: lines[b.lead : b.trail + 1] for k, b in zip(keys, blocks, strict=True)}
+        gaps = [lines[a.trail + 1 : b.lead] for a, b in itertools.pairwise(blocks)]
+        if blocks[0].compact:  # the dash belongs to whichever entry comes first
+            col = blocks[0].col
+            dash = lines[blocks[0].first][:col]
+            first = chunks[keys[0]]
+            first[0] = " " * col + first[0][col:]
+            head = chunks[wanted[0]]
+            key_at = next(i for i, line in enumerate(head) if not is_comment(line))
+            head[key_at] = dash + head[key_at][col:]
+        span: list[str] = []
+        for i, key in enumerate(wanted):
+            span.extend(chunks[key])
+            if i < len(gaps):
+                span.extend(gaps[i])
+        lines[blocks[0].lead : blocks[-1].trail + 1] = span
+    return yt.newline.join(lines)
+
+
+def _round_trip(text: str) -> str:
+    """ruamel.yaml's round trip: comments kept, indentation made canonical, no folding."""
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.width = 1_000_000
+    rt.preserve_quotes = True
+    rt.indent(mapping=CANONICAL.mapping, sequence=CANONICAL.sequence, offset=CANONICAL.offset)
+    out = io.StringIO()
+    rt.dump(rt.load(text), out)
+    return out.getvalue()
+
+
+def _tidy_lines(yt: YamlText) -> str:
+    """Strip trailing spaces, collapse blank runs, indent comments like their content.
+
+    A comment block directly above a line takes that line's indentation; one followed
+    by a blank line (or the end) is indented at most as deep as the content above it.
+    """
+    inside = yt.scalar_lines()
+    lines = yt.lines
+
+    def content(i: int) -> bool:
+        return not is_blank(lines[i]) and (i in inside or not is_comment(lines[i]))
+
+    below: list[int | None] = [None] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        if content(i):
+            below[i] = indent_of(lines[i])
+        elif not is_blank(lines[i]):
+            below[i] = below[i + 1]
+    out: list[str] = []
+    above = 0
+    for i, line in enumerate(lines):
+        if i in inside:
+            out.append(line)
+            continue
+        line = line.rstrip()
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        if is_comment(line):
+            col = below[i + 1]
+            col = min(above, indent_of(line)) if col is None else col
+            line = " " * col + line.lstrip()
+        else:
+            above = indent_of(line)
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return "\n".join(out) + "\n"
+
+
+def _separate_claims(yt: YamlText) -> str:
+    """One blank line before each root claim after the first (and its comments)."""
+    claims = next((v for k, v in yt.root.value if k.value == "claims"), None)
+    if not isinstance(claims, yaml.SequenceNode) or claims.flow_style or not claims.value:
+        return yt.text
+    lines = list(yt.lines)
+    for block in reversed(yt.item_blocks(claims)[1:]):
+        if not is_blank(lines[block.lead - 1]):
+            lines.insert(block.lead, "")
+    return "\n".join(lines)

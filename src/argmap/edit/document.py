@@ -1,0 +1,134 @@
+"""A map file opened for editing: its text, its resolved graph, and the way back to disk.
+
+`MapDocument.open` refuses a map that has errors (the ids to edit are only known
+for a valid map). `finish` validates the edited text, prints nothing, and either
+returns the diff (dry run) or writes the file atomically, keeping its encoding
+details (byte order mark, line breaks are kept by the editor).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.diagnostics import Diagnostic, has_errors
+from argmap.edit.editor import Editor
+from argmap.edit.errors import InvalidMap, RefusedEdit, UsageError
+from argmap.fileio import write_atomic
+from argmap.graph import MapGraph, MapNode
+from argmap.load import LoadedYaml, load_bytes
+from argmap.validate import load_map_text
+
+
+@dataclass
+class Change:
+    """The text an operation produced and a one-line account of it."""
+
+    text: str
+    summary: str
+
+
+@dataclass
+class Outcome:
+    """What `finish` did."""
+
+    changed: bool
+    diff: str = ""
+    written: bool = False
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class MapDocument:
+    path: Path
+    raw: bytes
+    text: str
+    bom: bool
+    loaded: LoadedYaml
+    graph: MapGraph
+    diagnostics: list[Diagnostic]
+
+    @property
+    def file(self) -> str:
+        return str(self.path)
+
+    @property
+    def data(self) -> Any:
+        return self.loaded.data
+
+    @classmethod
+    def open(cls, path: Path) -> MapDocument:
+        """Read a valid map; `InvalidMap` (with its diagnostics) when it has errors."""
+        file = str(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from exc
+        loaded = load_bytes(raw, file)
+        if loaded.data is None or has_errors(loaded.diagnostics):
+            raise InvalidMap(f"{file} has errors; fix them before editing", loaded.diagnostics)
+        text = raw.decode("utf-8-sig")
+        result = load_map_text(text, file)
+        if result.graph is None:
+            raise InvalidMap(f"{file} has errors; fix them before editing", result.diagnostics)
+        return cls(
+            path,
+            raw,
+            text,
+            raw.startswith(b"\xef\xbb\xbf"),
+            loaded,
+            result.graph,
+            result.diagnostics,
+        )
+
+    def editor(self) -> Editor:
+        return Editor(self.text, self.data)
+
+    def find(self, node_id: str) -> MapNode:
+        """The node with this id; `UsageError` with a did-you-mean when there is none."""
+        return find_node(self.graph, node_id)
+
+    def line_of(self, path: tuple[str | int, ...]) -> int:
+        return self.loaded.position(path).line
+
+    def finish(self, text: str, *, dry_run: bool) -> Outcome:
+        """Validate the edited text, then write it (or, on a dry run, only diff it)."""
+        if text == self.text:
+            return Outcome(changed=False)
+        result = load_map_text(text, self.file)
+        if not result.ok:
+            raise InvalidMap(
+                "the edit was refused: the edited map would have these errors (line numbers "
+                f"refer to the edited text; {self.file} was not changed)",
+                [d for d in result.diagnostics if d.is_error],
+            )
+        before = {(d.code, d.message) for d in self.diagnostics}
+        warnings = [d for d in result.diagnostics if (d.code, d.message) not in before]
+        diff = unified_diff(self.text, text, self.file)
+        if dry_run:
+            return Outcome(changed=True, diff=diff, warnings=warnings)
+        if self.path.read_bytes() != self.raw:
+            raise RefusedEdit(f"{self.file} changed on disk while argmap was editing it; run again")
+        write_atomic(self.path, ("\ufeff" if self.bom else "") + text)
+        return Outcome(changed=True, diff=diff, written=True, warnings=warnings)
+
+
+def find_node(graph: MapGraph, node_id: str) -> MapNode:
+    """The node with this id; `UsageError` with a did-you-mean when there is none."""
+    node = graph.nodes.get(node_id)
+    if node is None:
+        close = difflib.get_close_matches(node_id, list(graph.nodes), n=3)
+        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+        raise UsageError(
+            f"no node '{node_id}' in {graph.file}{hint}; `argmap show {graph.file}` lists the ids"
+        )
+    return node
+
+
+def unified_diff(old: str, new: str, file: str) -> str:
+    lines = difflib.unified_diff(
+        old.splitlines(), new.splitlines(), f"a/{file}", f"b/{file}", lineterm=""
+    )
+    return "".join(line + "\n" for line in lines)
