@@ -176,6 +176,9 @@ def _edit(map_file: Path, dry_run: bool, operation: Callable[[MapDocument], Chan
         outcome = doc.finish(change.text, dry_run=dry_run)
     except EditError as exc:
         _fail(exc)
+    except OSError as exc:  # the old file is intact: writes are atomic
+        typer.echo(f"error: cannot write {map_file}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
     for warning in outcome.warnings:
         typer.echo(str(warning), err=True)
     if dry_run:

@@ -118,6 +118,9 @@ def _order_block_keys(text: str) -> str:
             continue
         blocks = yt.entry_blocks(mapping)
         chunks = {k: lines[b.lead : b.trail + 1] for k, b in zip(keys, blocks, strict=True)}
+        # Comments above the first key head the whole mapping (the file's header): they stay.
+        header = lines[blocks[0].lead : blocks[0].first]
+        chunks[keys[0]] = chunks[keys[0]][len(header) :]
         gaps = [lines[a.trail + 1 : b.lead] for a, b in itertools.pairwise(blocks)]
         if blocks[0].compact:  # the dash belongs to whichever entry comes first
             col = blocks[0].col
@@ -127,7 +130,7 @@ def _order_block_keys(text: str) -> str:
             head = chunks[wanted[0]]
             key_at = next(i for i, line in enumerate(head) if not is_comment(line))
             head[key_at] = dash + head[key_at][col:]
-        span: list[str] = []
+        span = list(header)
         for i, key in enumerate(wanted):
             span.extend(chunks[key])
             if i < len(gaps):
@@ -152,8 +155,9 @@ def _round_trip(text: str) -> str:
 def _tidy_lines(yt: YamlText) -> str:
     """Strip trailing spaces, collapse blank runs, indent comments like their content.
 
-    A comment block directly above a line takes that line's indentation; one followed
-    by a blank line (or the end) is indented at most as deep as the content above it.
+    A comment directly above a line (through comments only) and no deeper than it
+    takes that line's indentation; any other comment is indented at most as deep as
+    the content above it, so that a comment trailing a block stays in it.
     """
     inside = yt.scalar_lines()
     lines = yt.lines
@@ -179,9 +183,9 @@ def _tidy_lines(yt: YamlText) -> str:
                 out.append("")
             continue
         if is_comment(line):
-            col = below[i + 1]
-            col = min(above, indent_of(line)) if col is None else col
-            line = " " * col + line.lstrip()
+            own, col = indent_of(line), below[i + 1]
+            line = " " * (col if col is not None and own <= col else min(own, above))
+            line += lines[i].strip()
         else:
             above = indent_of(line)
         out.append(line)

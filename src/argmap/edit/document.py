@@ -61,11 +61,16 @@ class MapDocument:
     @classmethod
     def open(cls, path: Path) -> MapDocument:
         """Read a valid map; `InvalidMap` (with its diagnostics) when it has errors."""
-        file = str(path)
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from exc
+            raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        return cls.from_bytes(path, raw)
+
+    @classmethod
+    def from_bytes(cls, path: Path, raw: bytes) -> MapDocument:
+        """The map in `raw`, as if read from `path`."""
+        file = str(path)
         loaded = load_bytes(raw, file)
         if loaded.data is None or has_errors(loaded.diagnostics):
             raise InvalidMap(f"{file} has errors; fix them before editing", loaded.diagnostics)
@@ -73,15 +78,8 @@ class MapDocument:
         result = load_map_text(text, file)
         if result.graph is None:
             raise InvalidMap(f"{file} has errors; fix them before editing", result.diagnostics)
-        return cls(
-            path,
-            raw,
-            text,
-            raw.startswith(b"\xef\xbb\xbf"),
-            loaded,
-            result.graph,
-            result.diagnostics,
-        )
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        return cls(path, raw, text, bom, loaded, result.graph, result.diagnostics)
 
     def editor(self) -> Editor:
         return Editor(self.text, self.data)
@@ -128,7 +126,7 @@ def find_node(graph: MapGraph, node_id: str) -> MapNode:
 
 
 def unified_diff(old: str, new: str, file: str) -> str:
-    lines = difflib.unified_diff(
-        old.splitlines(), new.splitlines(), f"a/{file}", f"b/{file}", lineterm=""
-    )
+    """A unified diff, with git's a/ and b/ prefixes on relative paths (`git apply` takes it)."""
+    before, after = (file, file) if Path(file).is_absolute() else (f"a/{file}", f"b/{file}")
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), before, after, lineterm="")
     return "".join(line + "\n" for line in lines)

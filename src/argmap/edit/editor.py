@@ -21,7 +21,16 @@ import yaml
 from argmap.edit import render
 from argmap.edit.errors import RefusedEdit, UnsafeEdit
 from argmap.edit.keys import key_order
-from argmap.edit.yamltext import Block, Path, YamlText, child, is_blank, shift
+from argmap.edit.yamltext import (
+    Block,
+    Path,
+    YamlText,
+    child,
+    indent_of,
+    is_blank,
+    is_comment,
+    shift,
+)
 from argmap.load import load_text
 
 
@@ -63,6 +72,9 @@ class Editor:
     def set(self, path: Path, value: yaml.Node) -> None:
         """Set the key at `path` (the last step) to `value`, adding it in model order."""
         parent, key = path[:-1], str(path[-1])
+        if not self.yt.has(parent):  # a nested key whose mapping is missing: add both
+            self.set(parent, render.mapping([(key, value)]))
+            return
         self._data(parent)[key] = render.plain(value)
         flow = self.yt.flow_ancestor(parent)
         if flow is not None:
@@ -75,7 +87,8 @@ class Editor:
         if key in keys:
             self._replace_entry(path, value)
         else:
-            self._insert_entry(parent, key, render.entry_lines(key, value, self.yt.layout))
+            lines = render.entry_lines(key, value, self.yt.layout)
+            self._insert_entry(parent, key, lines, value)
 
     def unset(self, path: Path) -> None:
         """Remove the key at `path`; a mapping left empty goes with its own key."""
@@ -112,7 +125,7 @@ class Editor:
                 return
             head = render.key_line(key)
             items = shift(self._item_lines(value, taken, 0), self.yt.layout.offset)
-            self._insert_entry(parent, key, [head, *items])
+            self._insert_entry(parent, key, [head, *items], render.sequence([value]))
             return
         items_data = container[key]
         index = len(items_data) if index is None else index
@@ -181,6 +194,8 @@ class Editor:
         block = self.yt.entry_blocks(mapping)[index]
         if lines is None:
             assert value is not None
+            if render.ends_in_block(value) and self._deeper_comment_at(block.last + 1, block.col):
+                value = render.without_block_end(value)  # a block would swallow the comment
             lines = render.entry_lines(str(path[-1]), value, self.yt.layout)
         new = shift(lines, block.col)
         new[0] = self.yt.lines[block.first][: block.col] + new[0][block.col :]
@@ -203,17 +218,16 @@ class Editor:
             return ""
         return rest if rest.strip().startswith("#") else ""
 
-    def _insert_entry(self, parent: Path, key: str, lines: list[str]) -> None:
+    def _insert_entry(self, parent: Path, key: str, lines: list[str], value: yaml.Node) -> None:
         mapping = self.yt.mapping_at(parent)
         blocks = self.yt.entry_blocks(mapping)
         keys = [k.value for k, _ in mapping.value]
         order = key_order(parent)
         position = len(keys)
-        if key in order:
-            later = [
-                i for i, k in enumerate(keys) if k in order and order.index(k) > order.index(key)
-            ]
-            position = later[0] if later else len(keys)
+        if key in order:  # after the last key that comes before it in model order
+            rank = order.index(key)
+            earlier = [i for i, k in enumerate(keys) if k in order and order.index(k) < rank]
+            position = earlier[-1] + 1 if earlier else 0
         col = blocks[0].col
         new = shift(lines, col)
         if position == 0 and blocks[0].compact:  # the new key takes the dash: "- id: x"
@@ -222,12 +236,35 @@ class Editor:
             new[0] = line[:col] + new[0][col:]
             self._splice(first, first + 1, [*new, " " * col + line[col:]])
             return
-        self._insert_block(blocks, position, new)
+        # Comments deeper than this would read as inside the new entry: it goes after them.
+        claims = None
+        if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
+            claims = col + self.yt.layout.offset
+        elif isinstance(value, yaml.MappingNode) and not value.flow_style and value.value:
+            claims = col + self.yt.layout.mapping
+        elif render.ends_in_block(value):
+            claims = col
+        self._insert_block(blocks, position, new, claims)
 
-    def _insert_block(self, blocks: list[Block], position: int, new: list[str]) -> None:
+    def _deeper_comment_at(self, line: int, col: int) -> bool:
+        """Whether a comment deeper than `col` follows `line` (across blank lines)."""
+        lines = self.yt.lines
+        while line < len(lines) and is_blank(lines[line]):
+            line += 1
+        return line < len(lines) and is_comment(lines[line]) and indent_of(lines[line]) > col
+
+    def _insert_block(
+        self, blocks: list[Block], position: int, new: list[str], claims: int | None = None
+    ) -> None:
+        """Insert lines before block `position`, or after the last block and past the
+        comments deeper than `claims`, which would otherwise read as part of them."""
         blank = [""] if self.yt.separated(blocks) else []
         if position == len(blocks):
             at = blocks[-1].trail + 1
+            while claims is not None and self._deeper_comment_at(at, claims):
+                while not is_comment(self.yt.lines[at]):
+                    at += 1
+                at += 1
             self._splice(at, at, [*blank, *new])
         else:
             at = blocks[position].lead
@@ -242,13 +279,35 @@ class Editor:
                 block.first, after.first + 1, [*lines[block.trail + 1 : after.first], first]
             )
             return
+        # A blank line that separated the item from its neighbours goes with it: the one
+        # before the last item, else the one after, when one before shows the style.
         start, end = block.lead, block.trail + 1
-        if self.yt.separated(blocks):
-            if index == len(blocks) - 1:
-                start -= 1 if start > 0 and is_blank(lines[start - 1]) else 0
-            elif end < len(lines) and is_blank(lines[end]):
+        if index == len(blocks) - 1:
+            if self.yt.separated(blocks) and start > 0 and is_blank(lines[start - 1]):
+                start -= 1
+        elif end < len(lines) and is_blank(lines[end]):
+            before = lines[blocks[index - 1].trail + 1 : block.lead] if index else []
+            if any(is_blank(line) for line in before) if index else self.yt.separated(blocks):
                 end += 1
-        self._splice(start, end, [])
+        self._splice(start, *self._unswallowed(start, end))
+
+    def _unswallowed(self, start: int, end: int) -> tuple[int, list[str]]:
+        """Removing lines [start, end) could bring the comments after them under a block
+        scalar that ends before `start`, which would read them as text: those comments
+        move left to the scalar's key. The range to replace, and the lines to put there."""
+        lines, above = self.yt.lines, start - 1
+        while above >= 0 and is_blank(lines[above]):
+            above -= 1
+        scalar = self.yt.block_scalar_ending_at(above) if above >= 0 else None
+        if scalar is None:
+            return end, []
+        text_col, key_col = scalar
+        out, at = [], end
+        while at < len(lines) and (is_blank(lines[at]) or is_comment(lines[at])):
+            line = lines[at]
+            out.append(" " * key_col + line.lstrip() if indent_of(line) >= text_col else line)
+            at += 1
+        return at, out
 
     def _rewrite_flow(self, path: Path, change: Callable[[yaml.Node], None]) -> None:
         node = self.yt.node_at(path)
@@ -295,10 +354,9 @@ def _node_set(root: yaml.Node, path: Path, depth: int, value: yaml.Node) -> None
     order = key_order(path[:-1])
     position = len(mapping.value)
     if key in order:
-        for i, (k, _) in enumerate(mapping.value):
-            if k.value in order and order.index(k.value) > order.index(key):
-                position = i
-                break
+        rank = order.index(key)
+        earlier = [i for i, (k, _) in enumerate(mapping.value) if order.index(k.value) < rank]
+        position = earlier[-1] + 1 if earlier else 0
     mapping.value.insert(position, (render.scalar(key), value))
 
 

@@ -86,11 +86,11 @@ def add_node(
     _typed(Node, "text", text)
     if title is not None:
         _typed(Node, "title", title)
+    index = _position(at, len(siblings))
     if node_id is None:
-        node_id = _new_id(graph, parent, role, len(siblings))
+        node_id = _new_id(graph, parent, role, len(siblings), index)
     else:
         _check_new_id(node_id, graph.nodes)
-    index = _position(at, len(siblings))
     pairs: list[tuple[str, yaml.Node]] = [("id", render.scalar(node_id))]
     if side is not None:
         pairs.append(("side", render.scalar(side.value, typed=True)))
@@ -258,17 +258,20 @@ def add_source(doc: MapDocument, source_id: str, fields: dict[str, str | None]) 
 # --- helpers ----------------------------------------------------------------------------
 
 
-def _new_id(graph: MapGraph, parent: MapNode | None, role: Role, siblings: int) -> str:
-    """`PARENT.pN`, `PARENT.rN` or `claim-N`, N past the siblings and unused."""
+def _new_id(graph: MapGraph, parent: MapNode | None, role: Role, siblings: int, index: int) -> str:
+    """`PARENT.pN`, `PARENT.rN` or `claim-N`, N past the siblings and unused.
+
+    Inserted before the end, the new node shifts the generated ids of the siblings
+    after it up by one, so N also skips every number a sibling could then take.
+    """
+    kind = "p" if role is Role.PREMISE else "r"
+    prefix = "claim-" if parent is None else f"{parent.id}.{kind}"
+    shifting = range(1, siblings + 2) if index < siblings else range(0)
+    reserved = {f"{prefix}{n}" for n in shifting}
     n = siblings + 1
-    while True:
-        if parent is None:
-            candidate = f"claim-{n}"
-        else:
-            candidate = f"{parent.id}.{'p' if role is Role.PREMISE else 'r'}{n}"
-        if candidate not in graph.nodes:
-            return candidate
+    while f"{prefix}{n}" in graph.nodes or f"{prefix}{n}" in reserved:
         n += 1
+    return f"{prefix}{n}"
 
 
 def _check_id(value: str) -> None:
@@ -303,7 +306,14 @@ def _siblings(graph: MapGraph, node: MapNode) -> list[str]:
 
 
 def _referenced(graph: MapGraph) -> set[str]:
-    return {ref.target for ref in references_to(graph, graph.nodes)}
+    """Every id that a cross-link or the answer key names."""
+    named = {
+        target for node in graph for key in _REFERENCE_KEYS for target in getattr(node.node, key)
+    }
+    expect = graph.map.expect
+    if expect is not None:
+        named.update(i for status in type(expect).model_fields for i in getattr(expect, status))
+    return named
 
 
 def _pin_shifted(editor: Editor, graph: MapGraph, first_nodes: Iterable[str]) -> None:

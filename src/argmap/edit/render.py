@@ -76,6 +76,31 @@ def flow_text(node: yaml.CollectionNode) -> str:
     return "\n".join(_serialize(node, Layout()))
 
 
+def ends_in_block(node: yaml.Node) -> bool:
+    """Whether the last line `node` renders to belongs to a block scalar (`|` or `>`)."""
+    while _is_block(node):
+        assert isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    if isinstance(node, yaml.ScalarNode):
+        return node.style in ("|", ">") or (not node.style and "\n" in node.value)
+    return False
+
+
+def without_block_end(node: yaml.Node) -> yaml.Node:
+    """`node` with its last block scalar double-quoted instead."""
+    if isinstance(node, yaml.ScalarNode):
+        return yaml.ScalarNode(node.tag, node.value, style='"')
+    if isinstance(node, yaml.MappingNode) and node.value:
+        key, value = node.value[-1]
+        pairs = [*node.value[:-1], (key, without_block_end(value))]
+        return yaml.MappingNode(node.tag, pairs, flow_style=node.flow_style)
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        items = [*node.value[:-1], without_block_end(node.value[-1])]
+        return yaml.SequenceNode(node.tag, items, flow_style=node.flow_style)
+    return node
+
+
 def _is_block(node: yaml.Node) -> bool:
     return isinstance(node, yaml.CollectionNode) and not node.flow_style and bool(node.value)
 

@@ -21,6 +21,7 @@ Path = tuple[str | int, ...]
 # The line breaks libyaml counts: a file's lines must be split the same way.
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+_NO_TRAIL = 1 << 30
 _COMMENT = re.compile(r"(?:^|[ \t])(#)")
 
 
@@ -48,7 +49,7 @@ class Block:
     lead: int  # first line: the comments written directly above it, else `first`
     first: int  # the line of the key, or of the item's dash
     last: int  # the last line of its content
-    trail: int  # the last of the more deeply indented comments after it, else `last`
+    trail: int  # the last of the comments after it that are inside it, else `last`
     col: int  # the column of the key or of the dash
     compact: bool = False  # an item's first key, written on the dash line ("- id: x")
 
@@ -170,7 +171,14 @@ class YamlText:
         for key, value in mapping.value:
             line, col = key.start_mark.line, key.start_mark.column
             compact = bool(self.lines[line][:col].strip())
-            blocks.append(self._block(line, col, self.last_line(value), compact))
+            # Comments after a block collection are inside it when deeper than its items;
+            # those after a scalar belong to whatever comes next.
+            inner = _NO_TRAIL
+            if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
+                inner = self._dash(value.value[0])[1]
+            elif isinstance(value, yaml.MappingNode) and not value.flow_style and value.value:
+                inner = value.value[0][0].start_mark.column
+            blocks.append(self._block(line, col, self.last_line(value), compact, inner))
         return blocks
 
     def item_blocks(self, sequence: yaml.SequenceNode) -> list[Block]:
@@ -191,7 +199,12 @@ class YamlText:
             line -= 1
         return line, indent_of(self.lines[line])
 
-    def _block(self, first: int, col: int, last: int, compact: bool) -> Block:
+    def _block(
+        self, first: int, col: int, last: int, compact: bool, inner: int | None = None
+    ) -> Block:
+        """The block from `first` to `last`, with the comments directly above it (no deeper
+        than `col`) and those after it that are deeper than `inner` (default `col`)."""
+        inner = col if inner is None else inner
         lead = first
         if not compact:
             while (
@@ -204,10 +217,31 @@ class YamlText:
         while (
             trail + 1 < len(self.lines)
             and is_comment(self.lines[trail + 1])
-            and indent_of(self.lines[trail + 1]) > col
+            and indent_of(self.lines[trail + 1]) > inner
         ):
             trail += 1
         return Block(lead, first, last, trail, col, compact)
+
+    def block_scalar_ending_at(self, line: int) -> tuple[int, int] | None:
+        """For a block scalar (`|`, `>`) whose last line is `line`: the indentation of its
+        text and the column of its key (a comment at or left of that ends the scalar)."""
+        stack: list[yaml.Node] = [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if (
+                        isinstance(value, yaml.ScalarNode)
+                        and value.style in ("|", ">")
+                        and self.last_line(value) == line
+                    ):
+                        body = self.lines[value.start_mark.line + 1 : line + 1]
+                        indent = min(indent_of(text) for text in body if not is_blank(text))
+                        return indent, int(key.start_mark.column)
+                    stack.append(value)
+        return None
 
     def separated(self, blocks: list[Block]) -> bool:
         """Whether the last two blocks of a collection have a blank line between them."""
