@@ -23,6 +23,8 @@ demo: setup
 	@mkdir -p build
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
+	@for map in $(MAPS); do \
+		$(BIN)/argmap show $$map > build/$$(basename $$map .yaml).tree.txt || exit 1; done
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

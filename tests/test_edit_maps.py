@@ -52,10 +52,10 @@ def test_set_text_touches_only_that_text(doc: MapDocument) -> None:
     for node in spread(doc):
         mapping = yt.mapping_at(node.path)
         block = yt.entry_blocks(mapping)[[k.value for k, _ in mapping.value].index("text")]
-        new = ops.set_field(doc, node.id, "text", "Replaced: the new wording.").text
-        assert set(removed_lines(doc.text, new)) <= set(range(block.first, block.last + 1))
-        assert comments(new) == comments(doc.text)
-        assert doc.finish(new, dry_run=True).changed
+        change = ops.set_field(doc, node.id, "text", "Replaced: the new wording.")
+        assert set(removed_lines(doc.text, change.text)) <= set(range(block.first, block.last + 1))
+        assert comments(change.text) == comments(doc.text)
+        assert doc.finish(change, dry_run=True).changed
 
 
 def test_add_then_rm_gives_back_the_same_bytes(doc: MapDocument) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from argmap.edit import operations as ops
 from argmap.edit.canonical import canonical_text
-from argmap.edit.document import MapDocument
+from argmap.edit.document import MapDocument, unified_diff
 from argmap.edit.yamltext import YamlText
 from argmap.graph import MapNode, Role
 from argmap.load import load_text
@@ -212,3 +212,44 @@ def test_fmt_is_idempotent_and_keeps_data_and_comments(text: str) -> None:
     assert canonical_text(once) == once
     assert Counter(YamlText(once).comments()) == Counter(YamlText(text).comments())
     assert valid(once).graph is not None
+
+
+def apply_patch(old: list[str], diff: str) -> list[str]:
+    """Apply a unified diff (as `patch` would, strictly at the stated lines)."""
+    out: list[str] = []
+    at = 0
+    for line in diff.splitlines()[2:]:
+        if line.startswith("@@"):
+            start = int(line.split()[1].split(",")[0][1:])
+            length = line.split()[1].split(",")[1:] or ["1"]
+            start = start - 1 if int(length[0]) else start
+            out.extend(old[at:start])
+            at = start
+        elif line.startswith((" ", "-")):
+            assert old[at] == line[1:], (old[at], line)
+            if line.startswith(" "):
+                out.append(line[1:])
+            at += 1
+        else:
+            out.append(line[1:])
+    return out + old[at:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcd"), max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["ins", "del", "sub"])), min_size=1),
+)
+def test_dry_run_diff_applies(lines: list[str], edits: list[tuple[int, str]]) -> None:
+    new = list(lines)
+    for at, kind in edits:
+        at = min(at, len(new))
+        if kind == "ins":
+            new.insert(at, "x")
+        elif new:
+            at = min(at, len(new) - 1)
+            new[at : at + 1] = [] if kind == "del" else ["y"]
+    old_text, new_text = "".join(f"{s}\n" for s in lines), "".join(f"{s}\n" for s in new)
+    diff = unified_diff(old_text, new_text, "m.yaml")
+    assert (diff == "") == (lines == new)
+    assert apply_patch(lines, diff) == new

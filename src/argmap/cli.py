@@ -134,6 +134,9 @@ MapFile = Annotated[
     ),
 ]
 NodeId = Annotated[str, typer.Argument(help="The node's id (`argmap show MAP` lists them).")]
+AtPosition = Annotated[
+    int | None, typer.Option("--at", help="Position among its siblings (1 = first; default last).")
+]
 DryRun = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the change as a unified diff; write nothing.")
 ]
@@ -173,7 +176,7 @@ def _edit(map_file: Path, dry_run: bool, operation: Callable[[MapDocument], Chan
     try:
         doc = MapDocument.open(map_file)
         change = operation(doc)
-        outcome = doc.finish(change.text, dry_run=dry_run)
+        outcome = doc.finish(change, dry_run=dry_run)
     except EditError as exc:
         _fail(exc)
     except OSError as exc:  # the old file is intact: writes are atomic
@@ -264,9 +267,7 @@ def add(
         list[str] | None,
         typer.Option("--evidence", "-e", help="Cite a source id (repeat for several cards)."),
     ] = None,
-    at: Annotated[
-        int | None, typer.Option("--at", help="Position among its siblings (1 = first).")
-    ] = None,
+    at: AtPosition = None,
     dry_run: DryRun = False,
 ) -> None:
     """Add a premise or rebuttal under a node, or a root claim.
@@ -355,9 +356,7 @@ def move(
         ChildRole | None,
         typer.Option("--as", help="premise or rebuttal (default: as it is; claims: premise)."),
     ] = None,
-    at: Annotated[
-        int | None, typer.Option("--at", help="Position among its new siblings (1 = first).")
-    ] = None,
+    at: AtPosition = None,
     dry_run: DryRun = False,
 ) -> None:
     """Move a node, with its subtree and comments, under another node.

@@ -59,7 +59,7 @@ class LoadedYaml:
         node = self.root
         found = START if node is None else _mark(node)
         for step in path:
-            node = _child(node, step)
+            node = child_node(node, step)
             if node is None:
                 break
             found = _mark(node)
@@ -71,7 +71,7 @@ class LoadedYaml:
             return self.position(path)
         parent = self.root
         for step in path[:-1]:
-            parent = _child(parent, step)
+            parent = child_node(parent, step)
         if isinstance(parent, yaml.MappingNode):
             for key, _ in parent.value:
                 if key.value == path[-1]:
@@ -83,7 +83,8 @@ def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+def child_node(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+    """The value under `step` of a composed mapping or sequence node, or None."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == step:

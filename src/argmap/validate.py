@@ -43,6 +43,11 @@ def load_map_text(text: str, file: str = "<string>") -> MapResult:
     return _resolve(load_text(text, file))
 
 
+def resolve_loaded(loaded: LoadedYaml) -> MapResult:
+    """Same as `load_map`, for YAML already loaded with `argmap.load` (not loaded again)."""
+    return _resolve(loaded)
+
+
 def _resolve(loaded: LoadedYaml) -> MapResult:
     diagnostics = list(loaded.diagnostics)
     if loaded.data is None and diagnostics:

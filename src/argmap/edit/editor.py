@@ -25,13 +25,12 @@ from argmap.edit.yamltext import (
     Block,
     Path,
     YamlText,
-    child,
     indent_of,
     is_blank,
     is_comment,
     shift,
 )
-from argmap.load import load_text
+from argmap.load import LoadedYaml, child_node, load_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +43,19 @@ class Taken:
 
 
 class Editor:
-    """A map's text and the plain data it must read back as, changed together."""
+    """A map's text and the plain data it must read back as, changed together.
 
-    def __init__(self, text: str, data: Any) -> None:
+    `root`, the text's composed node tree when the caller has it, saves composing again.
+    """
+
+    def __init__(
+        self, text: str, data: Any, file: str = "<string>", root: yaml.MappingNode | None = None
+    ) -> None:
         self.text = text
-        self.data = copy.deepcopy(data)
-        self._parsed: YamlText | None = None
+        self.data = _copy(data)
+        self.file = file
+        self.loaded: LoadedYaml | None = None  # the text as read back by `check()`
+        self._parsed = YamlText(text, root) if root is not None else None
 
     @property
     def yt(self) -> YamlText:
@@ -166,14 +172,15 @@ class Editor:
             self._remove_block(blocks, index)
         return taken
 
-    def check(self) -> None:
-        """Raise `UnsafeEdit` unless the text reads back as exactly the intended data."""
-        loaded = load_text(self.text)
+    def check(self) -> LoadedYaml:
+        """The text read back; `UnsafeEdit` unless it is exactly the intended data."""
+        loaded = self.loaded = load_text(self.text, self.file)
         if loaded.data is None or loaded.data != self.data:
             raise UnsafeEdit(
                 "argmap could not make this change without disturbing other parts of the "
                 "file, so nothing was written; please report this with the map"
             )
+        return loaded
 
     # --- splices -------------------------------------------------------------------------
 
@@ -310,7 +317,7 @@ class Editor:
         return at, out
 
     def _rewrite_flow(self, path: Path, change: Callable[[yaml.Node], None]) -> None:
-        node = self.yt.node_at(path)
+        node = copy.deepcopy(self.yt.node_at(path))  # the tree may be the document's own
         assert isinstance(node, yaml.CollectionNode)
         change(node)
         start, end = node.start_mark, node.end_mark
@@ -321,6 +328,15 @@ class Editor:
             + lines[end.line][end.column :]
         )
         self._splice(start.line, end.line + 1, [line])
+
+
+def _copy(data: Any) -> Any:
+    """A copy of plain loaded data (mappings, lists, text), faster than `copy.deepcopy`."""
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(item) for item in data]
+    return data
 
 
 def _is_key(path: Path) -> bool:
@@ -336,7 +352,7 @@ def _single_line(node: yaml.Node) -> bool:
 
 def _walk(node: yaml.Node, rel: Path) -> yaml.Node:
     for step in rel:
-        found = child(node, step)
+        found = child_node(node, step)
         assert found is not None
         node = found
     return node

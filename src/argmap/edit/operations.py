@@ -106,8 +106,8 @@ def add_node(
     _pin_shifted(editor, graph, siblings[index:])
     editor.insert(seq_path, index, render.mapping(pairs))
     editor.check()
-    where = f"under {parent.id}" if parent else f"as a {side} claim"
-    return Change(editor.text, f"added {role} {node_id} {where}")
+    what = f"{role} {node_id} under {parent.id}" if parent else f"{side} claim {node_id}"
+    return Change(editor.text, f"added {what}", editor.loaded)
 
 
 def set_field(doc: MapDocument, node_id: str, name: str, value: str | None) -> Change:
@@ -127,7 +127,7 @@ def set_field(doc: MapDocument, node_id: str, name: str, value: str | None) -> C
             return Change(doc.text, f"{node_id} has no {name}; nothing to remove")
         editor.unset(path)
         editor.check()
-        return Change(editor.text, f"removed {name} from {node_id}")
+        return Change(editor.text, f"removed {name} from {node_id}", editor.loaded)
     model: type[BaseModel] = Impact if name.startswith("impact.") else Node
     text, typed = _typed(model, name.split(".")[-1], value)
     old = editor.yt.node_at(path) if present else None
@@ -135,7 +135,7 @@ def set_field(doc: MapDocument, node_id: str, name: str, value: str | None) -> C
         return Change(doc.text, f"{node_id} {name} is already {text!r}")
     editor.set(path, render.scalar(text, typed=typed, style=None if typed else _style(old, text)))
     editor.check()
-    return Change(editor.text, f"set {name} of {node_id}")
+    return Change(editor.text, f"set {name} of {node_id}", editor.loaded)
 
 
 def move_node(
@@ -170,7 +170,7 @@ def move_node(
     if node.role is Role.CLAIM and node.node.side is new_side:
         editor.unset((*seq_path, index, "side"))  # implied by the tree now
     editor.check()
-    return Change(editor.text, f"moved {node.id} under {target.id} as a {role}")
+    return Change(editor.text, f"moved {node.id} under {target.id} as a {role}", editor.loaded)
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def remove_node(doc: MapDocument, node_id: str, *, force: bool = False) -> Chang
     editor.check()
     gone = f" and {len(subtree) - 1} node{'s' * (len(subtree) != 2)} below it" * (len(subtree) > 1)
     refs = f"; removed {len(references)} reference{'s' * (len(references) != 1)}" * bool(references)
-    return Change(editor.text, f"removed {node.id}{gone}{refs}")
+    return Change(editor.text, f"removed {node.id}{gone}{refs}", editor.loaded)
 
 
 def add_source(doc: MapDocument, source_id: str, fields: dict[str, str | None]) -> Change:
@@ -252,7 +252,7 @@ def add_source(doc: MapDocument, source_id: str, fields: dict[str, str | None]) 
     else:
         editor.set(("sources",), render.mapping([(source_id, entry)]))
     editor.check()
-    return Change(editor.text, f"added source {source_id}")
+    return Change(editor.text, f"added source {source_id}", editor.loaded)
 
 
 # --- helpers ----------------------------------------------------------------------------

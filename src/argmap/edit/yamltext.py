@@ -16,6 +16,8 @@ from functools import cached_property
 
 import yaml
 
+from argmap.load import child_node
+
 Path = tuple[str | int, ...]
 
 # The line breaks libyaml counts: a file's lines must be split the same way.
@@ -76,11 +78,13 @@ def shift(lines: list[str], delta: int) -> list[str]:
 class YamlText:
     """One YAML document: its lines, its line breaks and its composed node tree."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: yaml.Node | None = None) -> None:
+        """`root` is the text's composed tree, when the caller has composed it already."""
         self.lines = _BREAK.split(text)
         self.breaks = _BREAK.findall(text)
         self.newline = Counter(self.breaks).most_common(1)[0][0] if self.breaks else "\n"
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        if root is None:
+            root = yaml.compose(text, Loader=yaml.CSafeLoader)
         if not isinstance(root, yaml.MappingNode):
             raise ValueError("not a YAML mapping")
         self.root: yaml.MappingNode = root
@@ -102,7 +106,7 @@ class YamlText:
     def node_at(self, path: Path) -> yaml.Node:
         node: yaml.Node = self.root
         for step in path:
-            found = child(node, step)
+            found = child_node(node, step)
             if found is None:
                 raise KeyError(path)
             node = found
@@ -135,7 +139,7 @@ class YamlText:
                 return path[:depth]
             if depth == len(path):
                 break
-            found = child(node, path[depth])
+            found = child_node(node, path[depth])
             if found is None:
                 break
             node = found
@@ -326,18 +330,3 @@ class YamlText:
             if match:
                 found.append(line[match.start(1) :].strip())
         return found
-
-
-def child(node: yaml.Node, step: str | int) -> yaml.Node | None:
-    """The value under `step` of a mapping or sequence node, or None."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == step:
-                return value  # type: ignore[no-any-return]
-    elif (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(step, int)
-        and 0 <= step < len(node.value)
-    ):
-        return node.value[step]  # type: ignore[no-any-return]
-    return None
