@@ -39,6 +39,8 @@ class GenNode:
     tags: list[str] = field(default_factory=list)
     tags_flow: bool = True
     evidence: str | None = None
+    evidence_flow: bool = False
+    shuffle: int = 0  # nonzero: the scalar keys in another order than the model's
     attacks: list[str] = field(default_factory=list)
     comment_above: bool = False
     eol: bool = False
@@ -72,6 +74,8 @@ def nodes(draw: st.DrawFn, depth: int, ids: list[str], rebuttal: bool) -> GenNod
         tags=draw(st.sampled_from([[], [], ["a"], ["a", "b"]])),
         tags_flow=draw(st.booleans()),
         evidence=draw(st.sampled_from([None, None, "s1", "s2"])),
+        evidence_flow=draw(st.booleans()),
+        shuffle=draw(st.sampled_from([0, 0, 0, 1, 2])),
         comment_above=draw(st.booleans()),
         eol=draw(st.booleans()),
         trailing=draw(st.booleans()),
@@ -100,28 +104,33 @@ def _scalar(text: str, style: str, layout: Layout) -> list[str]:
 def _entries(node: GenNode, layout: Layout, side: str | None) -> list[str]:
     """The node's entries, relative to its keys' column."""
     pad = " " * layout.offset
-    lines: list[str] = []
+    entries: list[list[str]] = []
     if node.id:
-        lines.append(f"id: {node.id}")
+        entries.append([f"id: {node.id}"])
     if side:
-        lines.append(f"side: {side}")
+        entries.append([f"side: {side}"])
     if node.title:
-        lines.append(f"title: {json.dumps(node.title) if ':' in node.title else node.title}")
+        entries.append([f"title: {json.dumps(node.title) if ':' in node.title else node.title}"])
     first, *rest = _scalar(node.text, node.style, layout)
     text = [f"text: {first}", *rest]
     if node.eol and node.style not in ("literal", "folded"):
         text[-1] += "  # eol"
-    lines.extend(text)
+    entries.append(text)
     if node.attack:
-        lines.append(f"attack: {node.attack}")
+        entries.append([f"attack: {node.attack}"])
     if node.tags and node.tags_flow:
-        lines.append(f"tags: [{', '.join(node.tags)}]")
+        entries.append([f"tags: [{', '.join(node.tags)}]"])
     elif node.tags:
-        lines.extend(["tags:", *(f"{pad}- {t}" for t in node.tags)])
-    if node.evidence:
-        lines.extend(["evidence:", f"{pad}- source: {node.evidence}", f"{pad}  locator: p. 1"])
+        entries.append(["tags:", *(f"{pad}- {t}" for t in node.tags)])
+    if node.evidence and node.evidence_flow:
+        entries.append([f"evidence: [{{source: {node.evidence}, locator: p. 1}}]"])
+    elif node.evidence:
+        entries.append(["evidence:", f"{pad}- source: {node.evidence}", f"{pad}  locator: p. 1"])
     if node.attacks:
-        lines.append(f"attacks: [{', '.join(node.attacks)}]")
+        entries.append([f"attacks: [{', '.join(node.attacks)}]"])
+    if node.shuffle:  # hand-written maps do not always follow the model's order
+        entries = entries[node.shuffle :] + entries[: node.shuffle]
+    lines = [line for entry in entries for line in entry]
     for key, children in (("premises", node.premises), ("rebuttals", node.rebuttals)):
         if children:
             lines.append(f"{key}:")

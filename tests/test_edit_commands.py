@@ -453,3 +453,55 @@ def test_file_changed_during_the_edit_is_not_overwritten(
     code, _, err = run(runner, "set", commented, "O1", "notes", "x")
     assert code == 1 and "changed on disk" in err
     assert commented.read_text().endswith("# edited elsewhere\n")
+
+
+FLOW = (
+    "argmap: 1\ntitle: T\nclaims:\n  - id: C1\n    side: pro\n    text: x\n"
+    '    premises: [{text: a, tags: [t]}, {id: P2, text: "b"}]'  # no line break at the end
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["add", "-u", "C1", "-p", "c: d"],
+            '    premises: [{text: a, tags: [t]}, {id: P2, text: "b"}, '
+            "{id: C1.p3, text: 'c: d'}]",
+        ),
+        (["rm", "P2"], "    premises: [{text: a, tags: [t]}]"),
+        (
+            ["set", "P2", "title", "T"],
+            '    premises: [{text: a, tags: [t]}, {id: P2, title: T, text: "b"}]',
+        ),
+        (
+            ["move", "P2", "-u", "C1.p1"],
+            '    premises: [{text: a, tags: [t], premises: [{id: P2, text: "b"}]}]',
+        ),
+    ],
+)
+def test_flow_lists_are_rewritten_on_their_line(
+    runner: CliRunner, tmp_path: Path, args: list[str], line: str
+) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text(FLOW)
+    code, _, err = run(runner, args[0], path, *args[1:])
+    assert code == 0, err
+    assert path.read_text() == FLOW.rsplit("\n", 1)[0] + "\n" + line
+
+
+def test_set_inside_an_empty_impact(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    text = "argmap: 1\ntitle: T\nclaims:\n  - id: C1\n    side: pro\n    text: x\n"
+    path.write_text(text + "    impact:   # to do\n    notes: n\n")
+    assert run(runner, "set", path, "C1", "impact.scope", "all")[0] == 0
+    assert path.read_text() == text + "    impact:   # to do\n      scope: all\n    notes: n\n"
+
+
+def test_a_value_starting_with_a_dash_follows_double_dash(
+    runner: CliRunner, commented: Path
+) -> None:
+    code, _, err = run(runner, "set", commented, "O1", "notes", "--", "-5% a year")
+    assert code == 0, err
+    graph = load_map(commented).graph
+    assert graph is not None and graph["O1"].node.notes == "-5% a year"

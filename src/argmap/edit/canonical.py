@@ -130,13 +130,34 @@ def _order_block_keys(text: str) -> str:
             head = chunks[wanted[0]]
             key_at = next(i for i, line in enumerate(head) if not is_comment(line))
             head[key_at] = dash + head[key_at][col:]
+        # A block of text (`|`, `>`) now followed by lines it was not followed by would read
+        # a comment indented deeper than its key as text: such comments move to the key.
+        values = {k.value: v for k, v in mapping.value}
+        col, end = blocks[0].col, blocks[-1].trail + 1
         span = list(header)
         for i, key in enumerate(wanted):
             span.extend(chunks[key])
-            if i < len(gaps):
-                span.extend(gaps[i])
-        lines[blocks[0].lead : blocks[-1].trail + 1] = span
+            after = gaps[i] if i < len(gaps) else []
+            span.extend(_out_of_reach(after, col) if _is_text_block(values[key]) else after)
+        lines[blocks[0].lead : end] = span
+        if _is_text_block(values[wanted[-1]]) and wanted[-1] != keys[-1]:
+            stop = end
+            while stop < len(lines) and (is_blank(lines[stop]) or is_comment(lines[stop])):
+                stop += 1
+            lines[end:stop] = _out_of_reach(lines[end:stop], col)
     return yt.newline.join(lines)
+
+
+def _is_text_block(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+
+
+def _out_of_reach(lines: list[str], col: int) -> list[str]:
+    """The comment lines indented deeper than `col` moved to `col`; other lines as they are."""
+    return [
+        " " * col + line.lstrip() if is_comment(line) and indent_of(line) > col else line
+        for line in lines
+    ]
 
 
 def _round_trip(text: str) -> str:

@@ -67,6 +67,13 @@ class Editor:
         self.text = self.yt.spliced(start, end, new)
         self._parsed = None
 
+    def _find(self, path: Path) -> Any:
+        """The data at `path`, or None when there is none."""
+        try:
+            return self._data(path)
+        except (KeyError, IndexError, TypeError):
+            return None
+
     def _data(self, path: Path) -> Any:
         value = self.data
         for step in path:
@@ -78,7 +85,7 @@ class Editor:
     def set(self, path: Path, value: yaml.Node) -> None:
         """Set the key at `path` (the last step) to `value`, adding it in model order."""
         parent, key = path[:-1], str(path[-1])
-        if not self.yt.has(parent):  # a nested key whose mapping is missing: add both
+        if not isinstance(self._find(parent), dict):  # no mapping there (or `impact:` empty)
             self.set(parent, render.mapping([(key, value)]))
             return
         self._data(parent)[key] = render.plain(value)

@@ -47,7 +47,9 @@ def shorten(text: str, width: int = LABEL_WIDTH) -> str:
 
 
 def label_of(node: MapNode) -> str:
-    return node.node.title or shorten(node.text)
+    """The title (on one line), or the start of the text."""
+    title = node.node.title
+    return " ".join(title.split()) if title and title.strip() else shorten(node.text)
 
 
 def rows(
