@@ -2,11 +2,13 @@
 
 The canonical layout:
 - keys in model order (`argmap, title, motion, ...`; `id, side, title, text, ...`),
-  each entry moving with the comments written directly above it;
+  each entry moving with the comments written directly above it (those above the
+  first key stay first: they head the mapping);
 - 2-space indentation, sequences indented under their key (`claims:` / `  - id: x`);
 - long text never folded: a multi-line plain or quoted scalar is joined onto one line
   (block scalars, `|` and `>`, keep their lines);
-- comment lines indented like the line they precede;
+- comment lines indented like the line they precede, or, when they trail a block
+  (a blank line or the end follows), at most as deep as the line above;
 - no trailing spaces, no runs of blank lines, one blank line between root claims,
   one line break at the end.
 
