@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.graph import MapGraph, Relation, Role, source_label
 from argmap.model import Attack, Side, Source
@@ -104,7 +106,109 @@ def test_descendants_walk_a_subtree_in_order() -> None:
         ("Bank of Korea", "2025-07-25", "Bank of Korea 2025"),
         ("David M. Glantz and Jonathan House", "2015", "Glantz et al. 2015"),
         ("Rana Mitter", None, "Mitter"),
+        ("Mitter, Rana", "2013", "Mitter 2013"),
+        ("van de Ven, Hans", "2017", "van de Ven 2017"),
+        ("Kristensen, H. M., Korda, M., et al.", "2025-06", "Kristensen et al. 2025"),
+        ("Peattie, Mark; Drea, Edward (eds.)", "2011", "Peattie et al. 2011"),
+        ("Krivosheev, G. F. (ed.)", "1997", "Krivosheev 1997"),
+        ("Hecker, Siegfried S., with Serbin, Elliot A.", "2023", "Hecker et al. 2023"),
+        ("World Bank, International Comparison Program", "2024", "World Bank 2024"),
+        ("Yonhap (via MENAFN)", "2025-08", "Yonhap 2025"),
+        ("China Daily", "2015", "China Daily 2015"),
+        ("International Monetary Fund", "2025", "International Monetary Fund 2025"),
     ],
 )
 def test_source_label_reads_author_year(author: str, date: str | None, label: str) -> None:
     assert source_label(Source(author=author, title="T", date=date)) == label
+
+
+NUMBERED = """\
+argmap: 1
+title: Numbering
+sides: {pro: Affirmative, con: Negative}
+claims:
+  - id: T
+    side: pro
+    text: The thesis.
+    premises:
+      - {id: T.p1, text: First half.}
+  - id: A
+    side: pro
+    text: First contention.
+    supports: [T.p1]
+    premises:
+      - id: A.p1
+        text: A reason.
+        premises:
+          - {id: A.p1.p1, text: A sub-reason.}
+        rebuttals:
+          - {id: A.p1.r1, text: The reason is false.}
+      - id: A.p2
+        text: Another reason.
+    rebuttals:
+      - id: A.r1
+        text: The contention is false.
+        premises:
+          - {id: A.r1.p1, text: Because of this.}
+        rebuttals:
+          - {id: A.r1.a1, text: No it is not.}
+          - {id: A.r1.a2, text: Even so it does not follow., attack: undercut}
+  - id: B
+    side: pro
+    text: Second contention.
+  - id: N
+    side: con
+    text: Their contention.
+    attacks: [A]
+"""
+
+
+def test_numbering_gives_the_codes_debaters_read_aloud() -> None:
+    from argmap.graph import numbering, side_letters, theses
+
+    graph = resolve(NUMBERED)
+    assert theses(graph) == ["T"]
+    assert side_letters(graph) == {Side.PRO: "A", Side.CON: "N"}
+    assert numbering(graph) == {
+        "T": "AT",
+        "T.p1": "ATa",
+        "A": "A1",
+        "A.p1": "A1a",
+        "A.p1.p1": "A1b",  # nested premises continue the letters of their argument
+        "A.p1.r1": "A1.1",  # an attack on a premise counts among the attacks on A
+        "A.p2": "A1c",
+        "A.r1": "A1.2",
+        "A.r1.p1": "A1.2a",
+        "A.r1.a1": "A1.2.1",
+        "A.r1.a2": "A1.2.2",
+        "B": "A2",
+        "N": "N1",
+    }
+
+
+def test_side_letters_fall_back_when_labels_share_an_initial() -> None:
+    from argmap.graph import numbering, side_letters
+
+    graph = resolve(NUMBERED.replace("{pro: Affirmative, con: Negative}", "{pro: Pro, con: Proof}"))
+    assert side_letters(graph) == {Side.PRO: "P", Side.CON: "C"}
+    assert numbering(graph)["N"] == "C1"
+
+
+def test_a_root_that_supports_another_is_a_contention_not_a_thesis() -> None:
+    from argmap.graph import numbering, theses
+
+    chain = NUMBERED.replace(
+        "  - id: T\n    side: pro\n", "  - id: T\n    side: pro\n    supports: [B]\n"
+    )
+    graph = resolve(chain)
+    assert theses(graph) == ["B"]  # T supports B, so B frames the case and T argues for it
+    assert numbering(graph)["T"] == "A1" and numbering(graph)["B"] == "AT"
+
+
+@given(st.integers(min_value=1, max_value=2000))
+def test_premise_letters_are_unique_and_spreadsheet_style(n: int) -> None:
+    from argmap.graph import _letters
+
+    assert _letters(n) != _letters(n + 1)
+    assert _letters(n).isalpha() and _letters(n).islower()
+    assert _letters(26) == "z" and _letters(27) == "aa" and _letters(702) == "zz"

@@ -160,26 +160,70 @@ _ORG_WORDS = frozenset(
         "library",
         "journal",
         "review",
+        "daily",
+        "parliament",
+        "fund",
+        "federation",
+        "republic",
+        "union",
+        "commission",
+        "asia",
+        "herald",
+        "group",
+        "forum",
     ]
 )
 
 
 def source_label(source: Source) -> str:
-    """A short citation for diagrams and sheets: 'Author Year' ('Glantz 2015', 'SIPRI 2025')."""
-    author = re.split(r";| and | & |, (?=[A-Z][a-z]+ )", source.author)[0].strip()
-    author = re.sub(r"\s+et al\.?$", "", author)
-    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", author)
-    words = author.split()
+    """A short citation for diagrams and sheets: 'Author Year' ('Glantz 2015', 'SIPRI 2025').
+
+    Reads "Given Surname", "Surname, Given" and organisation names; several authors
+    (';', 'and', '&', 'with', 'et al.') give "First et al."; "(ed.)" and "(via X)" drop.
+    """
+    authors = [a for a in re.split(r";| and | & | with ", source.author) if a.strip(" ,")]
+    first = authors[0].strip(" ,") if authors else source.author.strip()
+    first, et_al = re.subn(r",?\s+et al\.?$", "", first)
+    first = re.sub(r"\s*\((?:eds?\.|via [^)]*)\)", "", first).strip(" ,")
+    many = len(authors) > 1 or bool(et_al)
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", first)
     if acronym:
         name = acronym.group(1)
-    elif 1 < len(words) <= 4 and not _ORG_WORDS.intersection(w.lower() for w in words):
-        name = words[-1]  # a person: surname
+    elif "," in first:  # "Surname, Given" or "Organisation, Division"
+        name, rest = (part.strip() for part in first.split(",", 1))
+        many = many or (not _is_organisation(name) and bool(re.search(r",\s*[A-Z][a-z]{2,}", rest)))
     else:
-        name = author
-    if source.author != author or " et al" in source.author:
+        words = first.split()
+        person = 1 < len(words) <= 4 and not _is_organisation(first)
+        name = words[-1] if person else first
+    if many:
         name += " et al."
     year = _YEAR.search(source.date or "")
     return f"{name} {year.group(1)}" if year else name
+
+
+def source_labels(argmap: ArgMap) -> dict[str, str]:
+    """`source_label` for every source of the map, made unique the APA way.
+
+    Sources that would share a label get a letter after the year, in map order
+    ("Reuters 2017a", "Reuters 2017b"), so a card's label finds one bibliography entry.
+    """
+    labels = {source_id: source_label(source) for source_id, source in argmap.sources.items()}
+    shared: dict[str, list[str]] = {}
+    for source_id, label in labels.items():
+        shared.setdefault(label, []).append(source_id)
+    for label, ids in shared.items():
+        if len(ids) > 1:
+            for i, source_id in enumerate(ids, 1):
+                letter = _letters(i)
+                labels[source_id] = (
+                    f"{label}{letter}" if _YEAR.search(label) else f"{label} ({letter})"
+                )
+    return labels
+
+
+def _is_organisation(name: str) -> bool:
+    return "/" in name or bool(_ORG_WORDS.intersection(w.lower() for w in name.split()))
 
 
 class _Resolver:
@@ -469,3 +513,112 @@ def resolve_map(
     resolver = _Resolver(argmap, file, locate, locate_key or locate)
     graph = resolver.resolve()
     return graph, resolver.diagnostics
+
+
+# --- Numbering: the codes debaters read aloud ("P2", "O1.3", "P2b") -------------------------
+
+
+def argument_nodes(graph: MapGraph, head: str) -> list[str]:
+    """`head` and its premises, recursively, in document order: one argument, not its attacks."""
+    found: list[str] = []
+    stack = [head]
+    while stack:
+        current = graph.nodes[stack.pop()]
+        found.append(current.id)
+        stack.extend(reversed(current.premises))
+    return found
+
+
+def argument_head(graph: MapGraph, node_id: str) -> str:
+    """The root claim or rebuttal whose argument the node belongs to (itself, unless a premise)."""
+    node = graph.nodes[node_id]
+    while node.role is Role.PREMISE and node.parent is not None:
+        node = graph.nodes[node.parent]
+    return node.id
+
+
+def theses(graph: MapGraph) -> list[str]:
+    """Root claims that other contentions of their side support, and that support nothing.
+
+    They frame a case (a thesis split into halves, a reading of the motion) rather than
+    argue one point of it, so outputs show them above the numbered contentions.
+    """
+    found: list[str] = []
+    for root in graph.roots:
+        side = graph.nodes[root].side
+        own = argument_nodes(graph, root)
+        supporters = [
+            argument_head(graph, edge.source)
+            for member in own
+            for edge in graph.edges_into(member, Relation.SUPPORT)
+            if edge.cross_link
+        ]
+        supported = any(
+            head != root and graph.nodes[head].role is Role.CLAIM and graph.nodes[head].side is side
+            for head in supporters
+        )
+        supports_other = any(
+            edge.cross_link for member in own for edge in graph.edges_from(member, Relation.SUPPORT)
+        )
+        if supported and not supports_other:
+            found.append(root)
+    return found
+
+
+def side_letters(graph: MapGraph) -> dict[Side, str]:
+    """One capital per side for numbering, from the side labels ("Affirmative" -> "A").
+
+    Falls back to P and C when the labels start with the same letter or with none.
+    """
+    letters = {
+        side: next((ch.upper() for ch in graph.side_label(side) if ch.isalpha()), "")
+        for side in Side
+    }
+    if letters[Side.PRO] == letters[Side.CON] or not all(letters.values()):
+        return {Side.PRO: "P", Side.CON: "C"}
+    return letters
+
+
+def numbering(graph: MapGraph) -> dict[str, str]:
+    """A short code for every node, the same in every output and for both teams.
+
+    - a root claim: its side's letter and its number among that side's contentions,
+      in document order ("P1", "O2"); a thesis (see `theses`) is "PT" (or "PT1", "PT2").
+    - a premise: the code of the argument it belongs to and a letter in document order
+      ("P1a", "P1b"; nested premises continue the letters).
+    - a rebuttal: the code of the argument it attacks (the claim or premise's head) and
+      its number among the attacks on that argument ("O1.3" is the third answer to O1;
+      "O1.3.1" the first reply to that answer).
+    """
+    letters = side_letters(graph)
+    framing = theses(graph)
+    codes: dict[str, str] = {}
+    for side in Side:
+        roots = [r for r in graph.roots if graph.nodes[r].side is side]
+        heads = [r for r in roots if r in framing]
+        for i, root in enumerate(heads, 1):
+            codes[root] = f"{letters[side]}T" + (str(i) if len(heads) > 1 else "")
+        for i, root in enumerate((r for r in roots if r not in framing), 1):
+            codes[root] = f"{letters[side]}{i}"
+    premise_count: dict[str, int] = {}
+    rebuttal_count: dict[str, int] = {}
+    for node in graph:  # document pre-order: a parent is always coded before its children
+        if node.parent is None:
+            continue
+        head = argument_head(graph, node.parent)
+        if node.role is Role.PREMISE:
+            premise_count[head] = premise_count.get(head, 0) + 1
+            codes[node.id] = codes[head] + _letters(premise_count[head])
+        else:
+            rebuttal_count[head] = rebuttal_count.get(head, 0) + 1
+            codes[node.id] = f"{codes[head]}.{rebuttal_count[head]}"
+    return codes
+
+
+def _letters(n: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (spreadsheet-style)."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
