@@ -212,3 +212,22 @@ def test_premise_letters_are_unique_and_spreadsheet_style(n: int) -> None:
     assert _letters(n) != _letters(n + 1)
     assert _letters(n).isalpha() and _letters(n).islower()
     assert _letters(26) == "z" and _letters(27) == "aa" and _letters(702) == "zz"
+
+
+def test_source_labels_are_unique_per_map() -> None:
+    from argmap.graph import source_labels
+
+    text = TREE.replace(
+        'smith: {author: Jane Smith, title: A study, date: "2019-04"}',
+        'smith: {author: Jane Smith, title: A study, date: "2019-04"}\n'
+        '  smith2: {author: "Smith, J.", title: Another, date: "2019"}\n'
+        "  wire: {author: Reuters, title: A}\n"
+        "  wire2: {author: Reuters, title: B}",
+    )
+    graph = resolve(text)
+    assert source_labels(graph.map) == {
+        "smith": "Smith 2019a",
+        "smith2": "Smith 2019b",
+        "wire": "Reuters (a)",
+        "wire2": "Reuters (b)",
+    }

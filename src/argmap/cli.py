@@ -120,6 +120,134 @@ def schema(
         write_atomic(output, text)
 
 
+class SheetSide(StrEnum):
+    PRO = "pro"
+    CON = "con"
+
+
+class SheetFormatChoice(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+    MD = "md"
+
+
+class PaperChoice(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@app.command()
+def brief(
+    map_path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="MAP", help="The map file.", exists=True, dir_okay=False, readable=True
+        ),
+    ],
+    side: Annotated[
+        SheetSide | None,
+        typer.Option("--side", "-s", help="The side to brief; without it, one sheet per side."),
+    ] = None,
+    sheet_format: Annotated[
+        SheetFormatChoice | None,
+        typer.Option(
+            "--format", "-f", help="html, pdf or md. Default: from the -o suffix, else html."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File for one sheet, folder for both sides, '-' for standard output "
+            "(one side, html or md). Default: MAP-SIDE.EXT in the current folder.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Folder of templates to use instead of the built-in ones "
+            "(brief.html.j2, brief.css, brief.md.j2, macros.html.j2).",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
+    paper: Annotated[
+        PaperChoice, typer.Option("--paper", help="Paper size of the PDF and of printouts.")
+    ] = PaperChoice.A4,
+    full_text: Annotated[
+        bool, typer.Option("--full-text", help="Print each node's full text under its tag.")
+    ] = False,
+) -> None:
+    """Write printable briefing sheets, one per side (or for --side only).
+
+    A sheet holds our case on a page, their case with our numbered answers,
+    frontlines, weighing and the evidence index. Prints the files written.
+    Exit status: 0 written; 1 the map has errors or PDF support is missing;
+    2 wrong usage (an output that cannot hold the sheets, a broken template).
+
+    Example:
+
+        argmap brief maps/school-uniforms.yaml --side pro -f pdf -o pro.pdf
+
+        argmap brief maps/school-uniforms.yaml -f md -o build/briefs/
+    """
+    from argmap.brief import (
+        OutputProblem,
+        Paper,
+        SheetFormat,
+        TemplateProblem,
+        make_sheet,
+        write_sheets,
+    )
+    from argmap.brief.pdf import PdfUnavailable
+    from argmap.model import Side
+    from argmap.validate import load_map
+
+    fmt = SheetFormat(sheet_format.value) if sheet_format else None
+    if fmt is None and output is not None:
+        fmt = SheetFormat.from_suffix(output)
+    fmt = fmt or SheetFormat.HTML
+    sides = [Side(side.value)] if side else list(Side)
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout and (len(sides) > 1 or fmt is SheetFormat.PDF):
+        typer.echo("error: '-o -' writes one HTML or Markdown sheet: add --side", err=True)
+        raise typer.Exit(2)
+
+    result = load_map(map_path)
+    for diagnostic in result.diagnostics:
+        typer.echo(str(diagnostic))
+    if result.graph is None:
+        raise typer.Exit(1)
+    graph, chosen_paper = result.graph, Paper(paper.value)
+    try:
+        if to_stdout:
+            sheet = make_sheet(
+                graph, sides[0], fmt, paper=chosen_paper, templates=template, full_text=full_text
+            )
+            typer.echo(sheet.content.decode("utf-8"), nl=False)
+            return
+        written = write_sheets(
+            graph,
+            map_path,
+            sides,
+            fmt,
+            output,
+            paper=chosen_paper,
+            templates=template,
+            full_text=full_text,
+        )
+    except (OutputProblem, TemplateProblem) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except PdfUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    for path in written:
+        typer.echo(str(path))
+
+
 def main() -> None:
     """Console entry point."""
     app()

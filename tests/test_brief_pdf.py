@@ -1,0 +1,77 @@
+"""Briefing sheets as PDF: text, pages, running header and paper size, read with poppler."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+FIXTURES = Path(__file__).parent / "maps"
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    run = subprocess.run(
+        ["pdftotext", *pages, "-layout", str(path), "-"], capture_output=True, check=True
+    )
+    return " ".join(run.stdout.decode("utf-8").split())
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    run = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in run.stdout.splitlines())
+    }
+
+
+def test_pdf_sheet_has_every_section_page_numbers_and_a_running_header(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "pro.pdf"
+    result = runner.invoke(
+        app, ["brief", str(FIXTURES / "compulsory-voting.yaml"), "-s", "pro", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    info = pdf_info(out)
+    pages = int(info["Pages"])
+    assert pages >= 2
+    assert "(A4)" in info["Page size"]
+    text = pdf_text(out)
+    for heading in (
+        "1. Our case on a page",
+        "2. Their case and our answers",
+        "3. Frontlines: defending our case",
+        "4. Weighing",
+        "5. Evidence index",
+    ):
+        assert heading in text, heading
+    assert text.index("1. Our case") < text.index("2. Their case") < text.index("5. Evidence")
+    assert "A1 Turnout rises to over ninety per cent" in text
+    assert "THEY SAY WE SAY" in text
+    assert "Vulnerability: no answer prepared" in text
+    assert "turnout has exceeded 90 per cent at every federal election since 1925" in text
+    for page in range(1, pages + 1):
+        page_text = pdf_text(out, page)
+        assert f"Page {page} of {pages}" in page_text
+        assert "compulsory-voting.yaml" in page_text
+        # the running header repeats the map and the side on every page but the first
+        assert ("Compulsory voting" in page_text and "Side: Affirmative" in page_text) or page == 1
+    assert re.search(r"Side: Affirmative", pdf_text(out, 2))
+
+
+def test_pdf_on_letter_paper_prints_hostile_text_as_text(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "hostile.pdf"
+    result = runner.invoke(
+        app,
+        ["brief", str(FIXTURES / "hostile.yaml"), "-s", "pro", "--paper", "letter", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "(letter)" in pdf_info(out)["Page size"]
+    text = pdf_text(out)
+    assert "<script>alert('tag')</script>" in text
+    assert "{{ 7 * 7 }}" in text and "49" not in text
