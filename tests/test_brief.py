@@ -26,10 +26,11 @@ from argmap.brief.render import (
     templates_dir,
 )
 from argmap.cli import app
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, numbering, source_labels, theses
 from argmap.model import ArgMap, Attack, Node, Side
 from argmap.validate import load_map, load_map_text
 from argmap.write import dump_map
+from conftest import MAPS
 
 FIXTURES = Path(__file__).parent / "maps"
 VOTING = FIXTURES / "compulsory-voting.yaml"
@@ -201,7 +202,7 @@ def test_evidence_index_lists_every_card_with_its_words(voting: MapGraph) -> Non
     assert [s.label for s in sheet.sources] == [
         "ECE 2022",
         "Hale 2018",
-        "Lind et al. 2021",
+        "Lind & Raman 2021",
         "Whitfield 2019",
     ]
     ece = sheet.sources[0]
@@ -210,7 +211,13 @@ def test_evidence_index_lists_every_card_with_its_words(voting: MapGraph) -> Non
         "turnout has exceeded 90 per cent at every federal election since 1925"
     )
     whitfield = sheet.sources[3]
-    assert whitfield.qualifications and whitfield.accessed == "2024-05-01"
+    assert whitfield.citation == (
+        "Whitfield, Dana (Professor of Political Science, Northgate University). "
+        "\u201cWho votes when voting is voluntary.\u201d Journal of Electoral Studies 41(2). 2019."
+    )
+    assert sheet.sources[0].citation.endswith(
+        "ECE statistical series. 2022-09. https://example.org/ece/turnout."
+    )
     assert [u.quote for u in whitfield.uses][-1] is None  # a card without a quote shows it
 
 
@@ -523,3 +530,52 @@ def test_a_broken_map_prints_its_errors(runner: CliRunner, tmp_path: Path) -> No
 def test_make_sheet_returns_html_bytes(voting: MapGraph) -> None:
     sheet = make_sheet(voting, Side.CON, SheetFormat.HTML)
     assert sheet.content.startswith(b"<!DOCTYPE html>") and sheet.diagram is None
+
+
+# --- every map: nothing goes missing ---------------------------------------------------------
+
+ALL_MAPS = [*MAPS, VOTING, HOSTILE]
+
+
+@pytest.mark.parametrize("side", list(Side), ids=lambda s: s.value)
+@pytest.mark.parametrize("path", ALL_MAPS, ids=[p.stem for p in ALL_MAPS])
+def test_each_sheet_shows_every_node_section_and_card(path: Path, side: Side) -> None:
+    graph = graph_of(path)
+    page = dom(build_context(graph, side))
+    shown = {e.text() for e in page.find_all("span", "code")}
+    assert set(numbering(graph).values()) <= shown
+
+    ours = [r for r in graph.roots if graph[r].side is side]
+    theirs = [r for r in graph.roots if graph[r].side is not side]
+    framing = set(theses(graph))
+    case = page.by_id("case")
+    assert len(case.find_all("div", "ours")) == len([r for r in ours if r not in framing])
+    assert len(page.by_id("blocks").find_all("table", "block")) == len(theirs)
+    assert len(page.by_id("frontlines").find_all("table", "frontline")) == len(ours)
+    weighed = [n for n in graph if n.node.impact is not None]
+    assert len(page.by_id("weighing").find_all("tr")) == len(weighed) + bool(weighed)
+
+    index = page.by_id("evidence")
+    labels = source_labels(graph.map)
+    cited = {labels[c.source] for n in graph for c in n.node.evidence}
+    assert {p.find_all("b")[0].text() for p in index.find_all("p", "source")} == cited
+    quotes = {q.text() for q in index.find_all("q")}
+    assert {c.quote for n in graph for c in n.node.evidence if c.quote} <= quotes
+
+
+def test_a_folder_can_be_named_before_it_exists(runner: CliRunner, tmp_path: Path) -> None:
+    target = f"{tmp_path}/new/"
+    result = runner.invoke(app, ["brief", str(VOTING), "-s", "con", "-f", "md", "-o", target])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "new" / "compulsory-voting-con.md").is_file()
+
+
+def test_an_unwritable_output_is_an_error_not_a_traceback(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["brief", str(VOTING), "-s", "pro", "-o", f"{blocker}/x.html"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write the sheet")
+    assert blocker.read_text() == "not a folder"

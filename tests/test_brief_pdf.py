@@ -9,15 +9,15 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from argmap.cli import app
+from argmap.graph import numbering
+from argmap.validate import load_map
 
 FIXTURES = Path(__file__).parent / "maps"
 
 
 def pdf_text(path: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    run = subprocess.run(
-        ["pdftotext", *pages, "-layout", str(path), "-"], capture_output=True, check=True
-    )
+    run = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, check=True)
     return " ".join(run.stdout.decode("utf-8").split())
 
 
@@ -75,3 +75,35 @@ def test_pdf_on_letter_paper_prints_hostile_text_as_text(runner: CliRunner, tmp_
     text = pdf_text(out)
     assert "<script>alert('tag')</script>" in text
     assert "{{ 7 * 7 }}" in text and "49" not in text
+
+
+def test_article_map_pdf_has_every_section_and_contention(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = (
+        Path(__file__).resolve().parent.parent / "maps" / "guerrilla-wars-to-victory-parades.yaml"
+    )
+    graph = load_map(article).graph
+    assert graph is not None
+    codes = numbering(graph)
+    result = runner.invoke(
+        app, ["brief", str(article), "-s", "con", "-f", "pdf", "-o", f"{tmp_path}/"]
+    )
+    assert result.exit_code == 0, result.output
+    [out] = tmp_path.glob("*-con.pdf")
+    pages = int(pdf_info(out)["Pages"])
+    text = pdf_text(out)
+    assert f"Page {pages} of {pages}" in text and "Page 1 of" in text
+    position = [
+        text.index(h)
+        for h in (
+            "1. Our case",
+            "2. Their case",
+            "3. Frontlines",
+            "4. Weighing",
+            "5. Evidence index",
+        )
+    ]
+    assert position == sorted(position)
+    for root in graph.roots:
+        assert f"{codes[root]} {graph[root].label}" in text, root

@@ -155,12 +155,13 @@ def brief(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
-            help="File for one sheet, folder for both sides, '-' for standard output "
-            "(one side, html or md). Default: MAP-SIDE.EXT in the current folder.",
+            help="File for one sheet; folder (existing, or ending in /) for sheets named "
+            "MAP-SIDE.EXT; '-' for standard output (one side, html or md). "
+            "Default: the current folder.",
         ),
     ] = None,
     template: Annotated[
@@ -207,10 +208,10 @@ def brief(
 
     fmt = SheetFormat(sheet_format.value) if sheet_format else None
     if fmt is None and output is not None:
-        fmt = SheetFormat.from_suffix(output)
+        fmt = SheetFormat.from_suffix(Path(output))
     fmt = fmt or SheetFormat.HTML
     sides = [Side(side.value)] if side else list(Side)
-    to_stdout = output is not None and str(output) == "-"
+    to_stdout = output == "-"
     if to_stdout and (len(sides) > 1 or fmt is SheetFormat.PDF):
         typer.echo("error: '-o -' writes one HTML or Markdown sheet: add --side", err=True)
         raise typer.Exit(2)
@@ -243,6 +244,9 @@ def brief(
         raise typer.Exit(2) from None
     except PdfUnavailable as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:  # a folder that is a file, no permission, a full disk
+        typer.echo(f"error: cannot write the sheet: {exc}", err=True)
         raise typer.Exit(1) from None
     for path in written:
         typer.echo(str(path))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -123,27 +124,27 @@ def side_diagram(
 
 
 def sheet_paths(
-    map_path: Path, sides: Sequence[Side], fmt: SheetFormat, output: Path | None
+    map_path: Path, sides: Sequence[Side], fmt: SheetFormat, output: str | None
 ) -> list[Path]:
     """Where each side's sheet goes.
 
-    No output: the current folder. One side: `output` is the file, unless it is an
-    existing folder. Two sides: `output` is a folder. Sheets in a folder are named
-    MAP-SIDE.EXT ("uniforms-pro.pdf").
+    No output: the current folder. An existing folder, or a path ending in '/', is a
+    folder: sheets in it are named MAP-SIDE.EXT ("uniforms-pro.pdf"). Anything else
+    is the file for the one sheet asked for; two sheets need a folder.
     """
-    folder: Path | None = None
     if output is None:
         folder = Path.cwd()
-    elif output.is_dir() or len(sides) > 1:
-        if SheetFormat.from_suffix(output) is not None and not output.is_dir():
-            raise OutputProblem(
-                f"{output} names one file, but both sides' sheets were asked for: "
-                "give a folder, or choose a side with --side"
-            )
-        folder = output
-    if folder is None:
-        assert output is not None
-        return [output]
+    elif output.endswith(("/", os.sep)) or Path(output).is_dir():
+        folder = Path(output)
+    elif len(sides) == 1:
+        return [Path(output)]
+    elif SheetFormat.from_suffix(Path(output)) is not None:
+        raise OutputProblem(
+            f"{output} names one file, but both sides' sheets were asked for: "
+            "give a folder (ending in /), or choose a side with --side"
+        )
+    else:
+        folder = Path(output)
     return [folder / f"{map_path.stem}-{side.value}.{fmt.value}" for side in sides]
 
 
@@ -152,7 +153,7 @@ def write_sheets(
     map_path: Path,
     sides: Sequence[Side],
     fmt: SheetFormat,
-    output: Path | None,
+    output: str | None,
     *,
     paper: Paper = Paper.A4,
     templates: Path | None = None,

@@ -30,7 +30,7 @@ from argmap.graph import (
     source_labels,
     theses,
 )
-from argmap.model import Attack, DebateFormat, Impact, Side
+from argmap.model import Attack, DebateFormat, Impact, Side, Source
 
 IMPACT_AXES: tuple[str, ...] = tuple(Impact.model_fields)
 """Weighing dimensions in the order the sheet prints them."""
@@ -193,13 +193,8 @@ class SourceEntry:
     """One source of the evidence index, with every card the sheet cites from it."""
 
     label: str
-    author: str
-    title: str
-    qualifications: str | None
-    date: str | None
-    publication: str | None
-    url: str | None
-    accessed: str | None
+    citation: str  # author (qualifications). "Title." Publication. Date. URL (accessed ...).
+    source: Source
     uses: tuple[CardUse, ...]
 
 
@@ -288,20 +283,20 @@ class _Cards:
         entries = []
         for source_id, uses in self.uses.items():
             s = self.graph.map.sources[source_id]
-            entries.append(
-                SourceEntry(
-                    self.labels[source_id],
-                    s.author,
-                    s.title,
-                    s.qualifications,
-                    s.date,
-                    s.publication,
-                    s.url,
-                    s.accessed,
-                    tuple(uses),
-                )
-            )
+            entries.append(SourceEntry(self.labels[source_id], _citation(s), s, tuple(uses)))
         return tuple(sorted(entries, key=lambda e: e.label.casefold()))
+
+
+def _citation(s: Source) -> str:
+    """A full citation in one line, each part closed by one full stop."""
+    author = s.author + (f" ({s.qualifications})" if s.qualifications else "")
+    url = (s.url + (f" (accessed {s.accessed})" if s.accessed else "")) if s.url else None
+    parts = [author, f"\u201c{_closed(s.title)}\u201d", s.publication, s.date, url]
+    return " ".join(_closed(p) if i != 1 else p for i, p in enumerate(parts) if p)
+
+
+def _closed(text: str) -> str:
+    return text if text.rstrip().endswith((".", "?", "!", ")\u201d")) else text + "."
 
 
 class _Builder:
