@@ -107,3 +107,19 @@ def test_article_map_pdf_has_every_section_and_contention(
     assert position == sorted(position)
     for root in graph.roots:
         assert f"{codes[root]} {graph[root].label}" in text, root
+
+
+def test_both_sides_render_side_by_side_in_a_fresh_process(tmp_path: Path) -> None:
+    """Without --side, the two PDF sheets render in two processes; both come out whole."""
+    import sys
+
+    voting = FIXTURES / "compulsory-voting.yaml"
+    run = subprocess.run(
+        [sys.executable, "-m", "argmap", "brief", str(voting), "-f", "pdf", "-o", f"{tmp_path}/"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pro, con = (tmp_path / f"compulsory-voting-{s}.pdf" for s in ("pro", "con"))
+    assert run.stdout.split() == [str(pro), str(con)]
+    assert "Side: Affirmative" in pdf_text(pro, 2) and "Side: Negative" in pdf_text(con, 2)
