@@ -23,6 +23,10 @@ demo: setup
 	@mkdir -p build
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
+	@for map in $(MAPS); do \
+		$(BIN)/argmap brief $$map -f pdf -o build/briefs/ && \
+		$(BIN)/argmap brief $$map -f html -o build/briefs/ || exit 1; \
+	done
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
