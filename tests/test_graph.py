@@ -104,6 +104,7 @@ def test_descendants_walk_a_subtree_in_order() -> None:
         ("Bank of Korea", "2025-07-25", "Bank of Korea 2025"),
         ("David M. Glantz and Jonathan House", "2015", "Glantz et al. 2015"),
         ("Rana Mitter", None, "Mitter"),
+        ("RAND Corporation", "2021-06", "RAND Corporation 2021"),
     ],
 )
 def test_source_label_reads_author_year(author: str, date: str | None, label: str) -> None:

@@ -139,6 +139,7 @@ _ORG_WORDS = frozenset(
         "university",
         "agency",
         "bank",
+        "corporation",
         "office",
         "ministry",
         "council",
