@@ -1,0 +1,161 @@
+"""Size: how large a diagram of some nodes will draw, estimated without Graphviz.
+
+The atlas uses this to decide what fits on a sheet. Widths and heights come from
+the wrapped label text (see `labels.py`); levels follow the layout rules of
+`dot.py`. On the maps in tests/fixtures and maps/ the estimate is within about
+20 % of Graphviz's own layout (docs/render.md has the figures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from argmap.graph import MapGraph, Relation
+from argmap.model import Attack
+from argmap.render.labels import COLUMN, SMALL_COLUMN, Label, node_label, stub_label
+from argmap.render.text import text_width
+from argmap.render.view import Direction
+
+MIN_SCALE = 0.6  # 10 pt text printed at 6 pt or larger
+DEFAULT_MAX_NODES = 40
+MARGIN = 28.0  # points of paper margin on each side (10 mm)
+NODE_GAP = 16.0  # points between neighbours on a rank (nodesep)
+RANK_GAP = {Direction.TB: 36.0, Direction.LR: 90.0}  # between levels: two ranks, a label
+TITLE_COLUMN = 9.0  # the map title, 14 pt bold
+LEGEND = (780.0, 240.0)  # the key, under the title
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height in points, portrait."""
+        return (595.0, 842.0) if self is Paper.A4 else (612.0, 792.0)
+
+    @property
+    def printable(self) -> tuple[float, float]:
+        """The area inside the margins, portrait."""
+        width, height = self.size
+        return width - 2 * MARGIN, height - 2 * MARGIN
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a page draws besides its nodes, and which way."""
+
+    direction: Direction = Direction.TB
+    titles_only: bool = False
+    legend: bool = False
+    stubs: bool = True
+
+
+@dataclass
+class Sizer:
+    """Estimates how large a set of nodes draws, and whether it fits the paper."""
+
+    graph: MapGraph
+    paper: Paper = Paper.A4
+    max_nodes: int = DEFAULT_MAX_NODES
+    _labels: dict[tuple[str, bool], Label] = field(default_factory=dict)
+
+    def label(self, node_id: str, titles_only: bool) -> Label:
+        key = (node_id, titles_only)
+        if key not in self._labels:
+            node = self.graph[node_id]
+            self._labels[key] = node_label(self.graph, node, titles_only=titles_only)
+        return self._labels[key]
+
+    def stub(self, node_id: str) -> Label:
+        key = (node_id + "|elsewhere", True)
+        if key not in self._labels:
+            self._labels[key] = stub_label(self.graph, self.graph[node_id], 99)
+        return self._labels[key]
+
+    def levels(self, nodes: Sequence[str]) -> dict[str, int]:
+        """The level each node draws on: one below its drawn parent (an undercut level
+        with its target), a contention one below what it supports."""
+        on = set(nodes)
+        level: dict[str, int] = {}
+        for _ in range(8):  # cross-link constraints settle in a few passes
+            changed = False
+            for node_id in nodes:
+                node = self.graph[node_id]
+                new = 0
+                if node.parent in on:
+                    target = self.graph[node.parent]
+                    new = level.get(target.id, 0) + 1
+                    if node.attack is Attack.UNDERCUT and target.parent in on:
+                        new -= 1  # hangs off the junction beside its target
+                elif node.parent is None:
+                    for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
+                        if edge.cross_link and edge.target in on:
+                            new = max(new, level.get(edge.target, 0) + 1)
+                if level.get(node_id) != new:
+                    level[node_id] = new
+                    changed = True
+            if not changed:
+                break
+        return level
+
+    def _stubs(self, nodes: Sequence[str], level: dict[str, int]) -> dict[str, int]:
+        """Off-page ends of cross-links, at the level `dot.py` draws them."""
+        on = set(nodes)
+        stubs: dict[str, int] = {}
+        for node_id in nodes:
+            for edge in self.graph.edges_from(node_id):
+                if edge.cross_link and edge.target not in on:
+                    stubs.setdefault(edge.target, level[node_id] - 1)
+            for edge in self.graph.edges_into(node_id):
+                if edge.cross_link and edge.source not in on:
+                    stubs.setdefault(edge.source, level[node_id] + 1)
+        return stubs
+
+    def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
+        """Estimated width and height in points of the diagram of `nodes`."""
+        across: dict[int, float] = {}
+        along: dict[int, float] = {}
+        lr = look.direction is Direction.LR
+
+        def place(label: Label, lvl: int) -> None:
+            size_across, size_along = (
+                (label.height, label.width) if lr else (label.width, label.height)
+            )
+            across[lvl] = across.get(lvl, -NODE_GAP) + size_across + NODE_GAP
+            along[lvl] = max(along.get(lvl, 0.0), size_along)
+
+        level = self.levels(nodes)
+        for node_id, lvl in level.items():
+            place(self.label(node_id, look.titles_only), lvl)
+        if look.stubs:
+            for node_id, lvl in self._stubs(nodes, level).items():
+                place(self.stub(node_id), lvl)
+        breadth = max(across.values(), default=0.0)
+        length = sum(along.values()) + RANK_GAP[look.direction] * max(len(along) - 1, 0)
+        width, height = (length, breadth) if lr else (breadth, length)
+        title = self.graph.map.title
+        width = max(width, text_width(title) * TITLE_COLUMN, 100 * SMALL_COLUMN)
+        height += 50.0
+        if self.graph.map.motion:
+            width = max(width, min(text_width(self.graph.map.motion), 100) * COLUMN)
+            height += 14.0 * (1 + text_width(self.graph.map.motion) // 100)
+        if look.legend:
+            width = max(width, LEGEND[0])
+            height += LEGEND[1]
+        return width, height
+
+    def scale(self, nodes: Sequence[str], look: Look) -> float:
+        """The scale at which the diagram fits the paper, in its better orientation."""
+        width, height = self.extent(nodes, look)
+        short, long = self.paper.printable
+        portrait = min(short / width, long / height)
+        landscape = min(long / width, short / height)
+        return max(portrait, landscape)
+
+    def fits(self, nodes: Sequence[str], look: Look) -> bool:
+        if len(nodes) > self.max_nodes:
+            return False
+        return self.scale(nodes, look) >= MIN_SCALE
