@@ -39,7 +39,12 @@ from argmap.render.style import (
 from argmap.render.text import markup, wrap
 from argmap.render.view import DiagramOptions, Page
 
-LARGE = 1000  # nodes past which layout effort is capped (see docs/render.md)
+# Past QUICK nodes a diagram is drawn for speed, not paper: edge labels become external
+# labels (a `label` adds a rank per edge: 4x the layout time at 1,000 nodes), every edge
+# spans one rank and there are no junctions (each costs `dot` virtual nodes). Past LARGE
+# the layout's network simplex is also cut short. docs/render.md has the timings.
+QUICK = 300
+LARGE = 1000
 
 
 def quote(value: str) -> str:
@@ -106,6 +111,15 @@ class _Builder:
     stubs: set[str] = field(default_factory=set)
 
     @property
+    def quick(self) -> bool:
+        return len(self.page.nodes) > QUICK
+
+    @property
+    def span(self) -> int:
+        """Ranks between a node and its parent: two, so that junctions sit between."""
+        return 1 if self.quick else 2
+
+    @property
     def titles_only(self) -> bool:
         return self.options.titles_only if self.page.titles_only is None else self.page.titles_only
 
@@ -124,6 +138,8 @@ class _Builder:
                 assert node.parent is not None
                 if node.parent in self.on_page:
                     self.groups.setdefault((node.parent, node.node.group), []).append(node_id)
+        if self.quick:
+            return
         for (parent, group), members in self.groups.items():
             if len(members) > 1:
                 name = f"{parent}|{group}"
@@ -174,6 +190,8 @@ class _Builder:
         self.emit(f"{quote(name)} [{_attrs(attrs)}];")
 
     def edge(self, tail: str, head: str, attrs: Attrs) -> None:
+        if self.quick and "label" in attrs:
+            attrs = {("xlabel" if k == "label" else k): v for k, v in attrs.items()}
         self.emit(f"{quote(tail)} -> {quote(head)} [{_attrs(attrs)}];")
 
     def tree_edge(self, node: MapNode) -> None:
@@ -189,7 +207,7 @@ class _Builder:
             return
         junction = self.junctions.get(node.id)
         if junction is None:
-            self.edge(parent, node.id, _upward(style, 2))
+            self.edge(parent, node.id, _upward(style, self.span))
             return
         if junction not in self.drawn_junctions:  # first member: the junction, its arrow up
             self.drawn_junctions.add(junction)
@@ -232,13 +250,13 @@ class _Builder:
                 and source.parent is None
                 and not self._inside(edge.target, source.id)
             ):  # a contention supporting the thesis ranks below it
-                self.edge(edge.target, edge.source, _upward(style, 2))
+                self.edge(edge.target, edge.source, _upward(style, self.span))
             else:
                 self.edge(edge.source, edge.target, {**style, "constraint": "false"})
         elif target_in:  # from elsewhere: drawn like a child of its target
-            self.edge(edge.target, self.stub(edge.source), _upward(style, 2))
+            self.edge(edge.target, self.stub(edge.source), _upward(style, self.span))
         else:  # to elsewhere: drawn above its source
-            self.edge(self.stub(edge.target), edge.source, _upward(style, 2))
+            self.edge(self.stub(edge.target), edge.source, _upward(style, self.span))
 
     def _inside(self, node_id: str, root: str) -> bool:
         current: str | None = node_id
@@ -286,7 +304,7 @@ class _Builder:
             "labeljust": "l",
         }
         if len(self.page.nodes) > LARGE:
-            graph_attrs.update(nslimit=0.5, nslimit1=0.5, mclimit=0.3)
+            graph_attrs.update(nslimit=0.01, nslimit1=0.01, mclimit=0.3)
         node_attrs: Attrs = {
             "shape": "box",
             "fontname": FONT,

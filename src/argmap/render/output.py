@@ -20,7 +20,7 @@ from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
 from argmap.render.atlas import plan_atlas
 from argmap.render.dot import build_dot
-from argmap.render.size import DEFAULT_MAX_NODES, Look, Paper, Sizer
+from argmap.render.size import DEFAULT_MAX_NODES, MARGIN, Look, Paper, Sizer
 from argmap.render.text import clean
 from argmap.render.view import DiagramOptions, Page, describe_view, select_nodes, view_roots
 
@@ -87,23 +87,29 @@ def join_pdf(
     pages: Sequence[bytes], captions: Sequence[str], title: str, paper: Paper | None
 ) -> bytes:
     """One PDF of the pages, each scaled down (never up) to fit the paper, with bookmarks."""
-    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
 
     writer = PdfWriter()
     for data, caption in zip(pages, captions, strict=True):
-        source = PdfReader(io.BytesIO(data)).pages[0]
-        width, height = float(source.mediabox.width), float(source.mediabox.height)
-        if paper is None:
-            writer.add_page(source)
-        else:
+        page = writer.add_page(PdfReader(io.BytesIO(data)).pages[0])
+        if paper is not None:
+            box = page.mediabox
+            left, bottom = float(box.left), float(box.bottom)
+            width, height = float(box.width), float(box.height)
             short, long = paper.size
             page_w, page_h = (long, short) if width > height else (short, long)
-            room_w, room_h = (page_w - 56.0, page_h - 56.0)
-            scale = min(1.0, room_w / width, room_h / height)
-            x = (page_w - width * scale) / 2
-            y = page_h - 28.0 - height * scale  # top-aligned inside the margin
-            target = writer.add_blank_page(page_w, page_h)
-            target.merge_transformed_page(source, Transformation().scale(scale).translate(x, y))
+            scale = min(1.0, (page_w - 2 * MARGIN) / width, (page_h - 2 * MARGIN) / height)
+            x = (page_w - width * scale) / 2 - left * scale  # centred across
+            y = page_h - MARGIN - height * scale - bottom * scale  # from the top margin
+            # Wrap the drawing in one transform; the operators themselves stay unparsed.
+            content = page.get_contents()
+            if content is not None:
+                matrix = f"q {scale:.5f} 0 0 {scale:.5f} {x:.3f} {y:.3f} cm\n".encode()
+                content.set_data(matrix + content.get_data() + b"\nQ")
+                page.replace_contents(content)
+            page.mediabox = RectangleObject([0, 0, page_w, page_h])
+            page.cropbox = RectangleObject([0, 0, page_w, page_h])
         writer.add_outline_item(title=caption, page_number=len(writer.pages) - 1)
     writer.add_metadata({"/Title": clean(title), "/Creator": "argmap render"})
     buffer = io.BytesIO()

@@ -8,6 +8,7 @@ even inside HTML-like labels.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -15,12 +16,14 @@ import unicodedata
 # XML 1.0 refuses C0 controls (bar tab and newline), lone surrogates and U+FFFE/U+FFFF;
 # C1 controls are legal but print as garbage. Graphviz passes labels to an XML parser.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_SPACES = re.compile(r"[ \t]+")
 
 
 def clean(text: str) -> str:
     """`text` with unprintable characters replaced by U+FFFD and tabs as spaces."""
-    return _SPACES.sub(" ", _UNSAFE.sub("\ufffd", text.replace("\r\n", "\n")))
+    if text.isprintable():  # the common case: nothing to replace
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _UNSAFE.sub("\ufffd", text)
 
 
 def markup(text: str) -> str:
@@ -28,6 +31,7 @@ def markup(text: str) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
+@functools.cache
 def char_width(char: str) -> int:
     """Columns a character takes: 2 for wide East Asian characters, 0 for combining marks."""
     if unicodedata.combining(char):
@@ -36,7 +40,10 @@ def char_width(char: str) -> int:
 
 
 def text_width(text: str) -> int:
-    return sum(char_width(c) for c in text)
+    """Columns `text` takes (see `char_width`)."""
+    if text.isascii():
+        return len(text)
+    return sum(map(char_width, text))
 
 
 def _tokens(word: str, width: int) -> list[str]:
@@ -45,6 +52,8 @@ def _tokens(word: str, width: int) -> list[str]:
     Scripts written without spaces (Chinese, Japanese) break between any two wide
     characters; a word longer than a line is cut into line-long pieces.
     """
+    if word.isascii() and len(word) <= width:
+        return [word]
     pieces: list[str] = []
     current, used = "", 0
     for char in word:
@@ -59,26 +68,49 @@ def _tokens(word: str, width: int) -> list[str]:
     return pieces
 
 
+def _wrap_ascii(words: list[str], width: int) -> list[str]:
+    """The common case, fast: ASCII words that each fit on a line."""
+    lines: list[str] = []
+    line: list[str] = []
+    used = -1
+    for word in words:
+        if line and used + 1 + len(word) > width:
+            lines.append(" ".join(line))
+            line, used = [], -1
+        line.append(word)
+        used += 1 + len(word)
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    words = paragraph.split()
+    if paragraph.isascii() and all(len(w) <= width for w in words):
+        return _wrap_ascii(words, width)
+    lines: list[str] = []
+    line, used = "", 0
+    for word in words:
+        for i, piece in enumerate(_tokens(word, width)):
+            w = text_width(piece)
+            glue = " " if line and i == 0 else ""
+            if line and used + len(glue) + w > width:
+                lines.append(line)
+                line, used, glue = "", 0, ""
+            line += glue + piece
+            used += len(glue) + w
+    if line:
+        lines.append(line)
+    return lines
+
+
 def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     """`text` broken into lines of at most `width` columns, paragraphs kept.
 
     With `max_lines`, lines past the limit are dropped and the last kept line
     ends in an ellipsis.
     """
-    lines: list[str] = []
-    for paragraph in clean(text).split("\n"):
-        line, used = "", 0
-        for word in paragraph.split():
-            for i, piece in enumerate(_tokens(word, width)):
-                w = text_width(piece)
-                glue = " " if line and i == 0 else ""
-                if line and used + len(glue) + w > width:
-                    lines.append(line)
-                    line, used, glue = "", 0, ""
-                line += glue + piece
-                used += len(glue) + w
-        if line or not lines:
-            lines.append(line)
+    lines = [line for p in clean(text).split("\n") for line in _wrap_paragraph(p, width)] or [""]
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
