@@ -280,7 +280,7 @@ class _Builder:
                 legend_label(
                     self.graph,
                     statuses=self.verdicts is not None,
-                    pages=bool(self.page.continued),
+                    pages=bool(self.page.home),
                     stubs=bool(self.stubs),
                     groups=any(len(members) > 1 for members in self.groups.values()),
                 )

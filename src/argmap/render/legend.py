@@ -88,7 +88,8 @@ def legend_label(
             (_small("<B>\u25b8 continued on p. 4</B>"), "its subtree is drawn on page 4", _BARE)
         )
     if stubs:
-        items.append((_small("\u2197 ID (p. 2)"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
+        where = "(p. 2)" if pages else "(not in this view)"
+        items.append((_small(f"\u2197 ID {where}"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
     if statuses:
         for status in Status:
             sample = f"<B>{markup(f'{status.glyph} {status.value}')}</B>"

@@ -71,6 +71,9 @@ def plan_pages(
     atlas = settings.atlas
     if atlas is None:
         atlas = not sizer.fits(nodes, look)
+    if not nodes:
+        heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
+        return [Page((), heading=heading, legend=False)]
     if not atlas or len(nodes) < 2:
         return [Page(tuple(nodes), heading=describe_view(graph, options))]
     return plan_atlas(sizer, nodes, view_roots(graph, options), look)

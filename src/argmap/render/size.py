@@ -101,39 +101,104 @@ class Sizer:
                 break
         return level
 
-    def _stubs(self, nodes: Sequence[str], level: dict[str, int]) -> dict[str, int]:
-        """Off-page ends of cross-links, at the level `dot.py` draws them."""
+    def _stubs(self, nodes: Sequence[str], level: dict[str, int]) -> dict[str, tuple[int, str]]:
+        """Off-page ends of cross-links: their level and the node they hang below (when
+        they are drawn under it) or over, as `dot.py` draws them."""
         on = set(nodes)
-        stubs: dict[str, int] = {}
+        stubs: dict[str, tuple[int, str]] = {}
         for node_id in nodes:
             for edge in self.graph.edges_from(node_id):
                 if edge.cross_link and edge.target not in on:
-                    stubs.setdefault(edge.target, level[node_id] - 1)
+                    stubs.setdefault(edge.target, (level[node_id] - 1, ""))
             for edge in self.graph.edges_into(node_id):
                 if edge.cross_link and edge.source not in on:
-                    stubs.setdefault(edge.source, level[node_id] + 1)
+                    stubs.setdefault(edge.source, (level[node_id] + 1, node_id))
         return stubs
+
+    def _layout_parents(self, nodes: Sequence[str]) -> dict[str, str]:
+        """The node each node is drawn under: its parent, or for an undercut its target's
+        parent (it sits beside the target), or for a contention what it supports."""
+        on = set(nodes)
+        above: dict[str, str] = {}
+        for node_id in nodes:
+            node = self.graph[node_id]
+            if node.parent in on:
+                target = self.graph[node.parent]
+                undercut = node.attack is Attack.UNDERCUT and target.parent in on
+                above[node_id] = target.parent if undercut and target.parent else target.id
+            elif node.parent is None:
+                for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
+                    if (
+                        edge.cross_link
+                        and edge.target in on
+                        and not self._loops(above, edge.target, node_id)
+                    ):
+                        above[node_id] = edge.target
+                        break
+        return above
+
+    @staticmethod
+    def _loops(above: dict[str, str], start: str, node_id: str) -> bool:
+        current: str | None = start
+        while current is not None:
+            if current == node_id:
+                return True
+            current = above.get(current)
+        return False
+
+    def _tree_breadth(self, sizes: dict[str, float], above: dict[str, str]) -> float:
+        """Breadth as `dot` lays a tree out: each subtree as wide as its children together."""
+        below: dict[str, list[str]] = {}
+        for node_id, parent in above.items():
+            below.setdefault(parent, []).append(node_id)
+        breadth: dict[str, float] = {}
+        order = list(sizes)
+        # children before parents: repeat until every subtree is measured (depth passes)
+        pending = order
+        while pending:
+            later = []
+            for node_id in pending:
+                kids = below.get(node_id, [])
+                if any(k not in breadth for k in kids):
+                    later.append(node_id)
+                    continue
+                together = sum(breadth[k] for k in kids) + NODE_GAP * max(len(kids) - 1, 0)
+                breadth[node_id] = max(sizes[node_id], together)
+            if len(later) == len(pending):  # a loop: measure what is left on its own
+                breadth.update({n: sizes[n] for n in later})
+                break
+            pending = later
+        tops = [n for n in order if n not in above]
+        return sum(breadth[n] for n in tops) + NODE_GAP * max(len(tops) - 1, 0)
 
     def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
         """Estimated width and height in points of the diagram of `nodes`."""
         across: dict[int, float] = {}
         along: dict[int, float] = {}
+        sizes: dict[str, float] = {}
         lr = look.direction is Direction.LR
 
-        def place(label: Label, lvl: int) -> None:
+        def place(name: str, label: Label, lvl: int) -> None:
             size_across, size_along = (
                 (label.height, label.width) if lr else (label.width, label.height)
             )
             across[lvl] = across.get(lvl, -NODE_GAP) + size_across + NODE_GAP
             along[lvl] = max(along.get(lvl, 0.0), size_along)
+            sizes[name] = size_across
 
         level = self.levels(nodes)
+        above = self._layout_parents(nodes)
         for node_id, lvl in level.items():
-            place(self.label(node_id, look.titles_only), lvl)
+            place(node_id, self.label(node_id, look.titles_only), lvl)
         if look.stubs:
-            for node_id, lvl in self._stubs(nodes, level).items():
-                place(self.stub(node_id), lvl)
-        breadth = max(across.values(), default=0.0)
+            for node_id, (lvl, anchor) in self._stubs(nodes, level).items():
+                place(f"{node_id}|elsewhere", self.stub(node_id), lvl)
+                if anchor:
+                    above[f"{node_id}|elsewhere"] = anchor
+                else:
+                    sizes.pop(f"{node_id}|elsewhere")  # drawn over its source: no breadth
+        ranks = max(across.values(), default=0.0)
+        breadth = max(ranks, (ranks + self._tree_breadth(sizes, above)) / 2)
         length = sum(along.values()) + RANK_GAP[look.direction] * max(len(along) - 1, 0)
         width, height = (length, breadth) if lr else (breadth, length)
         title = self.graph.map.title
