@@ -23,6 +23,8 @@ demo: setup
 	@mkdir -p build
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
+	$(BIN)/argmap render maps/ -o build/diagrams/ -f pdf
+	$(BIN)/argmap render maps/ -o build/diagrams/ -f svg --no-atlas
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

@@ -52,7 +52,7 @@ class _Table:
 def _lines(
     lines: list[str], *, bold: bool = False, italic: bool = False, strike: bool = False
 ) -> str:
-    body = "<BR/>".join(markup(line) for line in lines)
+    body = markup("\n".join(lines)).replace("\n", "<BR/>")
     for tag, on in (("S", strike), ("I", italic), ("B", bold)):
         if on:
             body = f"<{tag}>{body}</{tag}>"

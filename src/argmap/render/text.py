@@ -86,7 +86,7 @@ def _wrap_ascii(words: list[str], width: int) -> list[str]:
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
     words = paragraph.split()
-    if paragraph.isascii() and all(len(w) <= width for w in words):
+    if paragraph.isascii() and max(map(len, words), default=0) <= width:
         return _wrap_ascii(words, width)
     lines: list[str] = []
     line, used = "", 0
