@@ -9,7 +9,8 @@ import yaml
 
 from argmap.graph import MapGraph
 from argmap.render import DiagramOptions, Direction, Page, RenderSettings, plan_pages
-from argmap.render.size import MIN_SCALE, Look, Paper, Sizer
+from argmap.render.choices import Paper
+from argmap.render.size import MIN_SCALE, Look, Sizer
 from argmap.render.view import select_nodes
 from argmap.validate import load_map_text
 from conftest import MAPS, ROOT

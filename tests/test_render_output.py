@@ -22,7 +22,7 @@ from argmap.render import (
     plan_pages,
     render_map,
 )
-from argmap.render.size import Paper
+from argmap.render.choices import Paper
 from argmap.validate import load_map
 from conftest import MAPS
 from render_support import FIXTURES, fixture_graph, parse_dot, svg_texts

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from argmap import __version__
+from argmap.render.choices import Direction, Format, Paper
 
 app = typer.Typer(
     name="argmap",
@@ -31,26 +32,9 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-class DiagramFormat(StrEnum):
-    SVG = "svg"
-    PNG = "png"
-    PDF = "pdf"
-    DOT = "dot"
-
-
 class SideChoice(StrEnum):
     PRO = "pro"
     CON = "con"
-
-
-class DirectionChoice(StrEnum):
-    TB = "TB"
-    LR = "LR"
-
-
-class PaperChoice(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
 
 
 def _version(value: bool) -> None:
@@ -156,7 +140,7 @@ def render(
         ),
     ] = None,
     fmt: Annotated[
-        DiagramFormat | None,
+        Format | None,
         typer.Option("--format", "-f", help="svg, png, pdf or dot. Default: from -o, else svg."),
     ] = None,
     side: Annotated[
@@ -173,8 +157,8 @@ def render(
         ),
     ] = None,
     direction: Annotated[
-        DirectionChoice, typer.Option(help="TB: thesis on top; LR: left to right.")
-    ] = DirectionChoice.TB,
+        Direction, typer.Option(help="TB: thesis on top; LR: left to right.")
+    ] = Direction.TB,
     titles: Annotated[
         bool, typer.Option("--titles/--full", help="Titles only, or full text (default).")
     ] = False,
@@ -191,8 +175,8 @@ def render(
         int, typer.Option("--max-nodes-per-page", min=2, help="Most nodes on one atlas page.")
     ] = 40,
     paper: Annotated[
-        PaperChoice, typer.Option(help="Paper that PDF pages and the atlas are made for.")
-    ] = PaperChoice.A4,
+        Paper, typer.Option(help="Paper that PDF pages and the atlas are made for.")
+    ] = Paper.A4,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the key.")] = True,
 ) -> None:
     """Draw maps as diagrams: SVG, PNG, PDF or DOT, through Graphviz.
@@ -209,86 +193,46 @@ def render(
 
         argmap render map.yaml --side con --focus O1 --depth 2 -o o1.png
     """
-    import sys
-
     from rich.console import Console
     from rich.progress import Progress
 
     from argmap.fileio import expand_map_paths
     from argmap.model import Side
-    from argmap.render import DiagramOptions, Direction, Format, GraphvizError, RenderError
-    from argmap.render.output import (
-        STDOUT,
-        RenderSettings,
-        output_targets,
-        plan_pages,
-        render_bytes,
-        render_map,
-    )
-    from argmap.render.size import Paper
-    from argmap.validate import load_map
+    from argmap.render import DiagramOptions, GraphvizError, RenderError, RenderSettings
+    from argmap.render.output import draw_file, output_targets
 
     options = DiagramOptions(
         side=Side(side.value) if side else None,
         focus=focus,
         depth=depth,
-        direction=Direction(direction.value),
+        direction=direction,
         titles_only=titles,
         legend=legend,
     )
-    settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=Paper(paper.value))
-    files = expand_map_paths(maps)
+    settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=paper)
+    console = Console(stderr=True)
+    failed = False
     try:
         targets = output_targets(
-            files,
-            output,
-            Format(fmt.value) if fmt else None,
-            folder=any(m.is_dir() for m in maps),
+            expand_map_paths(maps), output, fmt, folder=any(m.is_dir() for m in maps)
         )
+        with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
+            task = bar.add_task("drawing", total=len(targets))
+            for file, target, form in targets:
+                bar.update(task, description=f"drawing {file.name}")
+                drawn = draw_file(file, target, form, options, settings)
+                for diagnostic in drawn.diagnostics:
+                    typer.echo(str(diagnostic))
+                failed |= drawn.failed
+                if not drawn.failed:
+                    bar.console.print(drawn.summary, highlight=False, markup=False, soft_wrap=True)
+                bar.advance(task)
     except RenderError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    console = Console(stderr=True)
-    failed = False
-    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task("drawing", total=len(targets))
-        for file, target, form in targets:
-            progress.update(task, description=f"drawing {file.name}")
-            result = load_map(file)
-            if result.graph is None:
-                for diagnostic in result.diagnostics:
-                    typer.echo(str(diagnostic))
-                failed = True
-                progress.advance(task)
-                continue
-            try:
-                if target == STDOUT:
-                    pages = plan_pages(result.graph, options, settings)
-                    if len(pages) > 1 and form is not Format.PDF:
-                        raise RenderError(
-                            f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
-                            "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
-                        )
-                    [data] = render_bytes(result.graph, pages, form, options, paper=settings.paper)
-                    sys.stdout.buffer.write(data)
-                    sys.stdout.buffer.flush()
-                    written = "standard output"
-                else:
-                    pages, paths = render_map(result.graph, target, form, options, settings)
-                    written = str(paths[0] if len(paths) == 1 else paths[0].parent) + "/" * (
-                        len(paths) > 1
-                    )
-            except RenderError as exc:
-                typer.echo(f"error: {exc}", err=True)
-                raise typer.Exit(2) from exc
-            except GraphvizError as exc:
-                typer.echo(f"error: {exc}", err=True)
-                raise typer.Exit(1) from exc
-            pages_note = f" ({len(pages)} pages)" if len(pages) > 1 else ""
-            progress.console.print(
-                f"{file} -> {written}{pages_note}", highlight=False, markup=False, soft_wrap=True
-            )
-            progress.advance(task)
+    except GraphvizError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
     if failed:
         raise typer.Exit(1)
 

@@ -1,34 +1,28 @@
 """Render: maps drawn as Graphviz diagrams (DOT, SVG, PNG, PDF), whole or as an atlas.
 
 `diagram_svg` is the entry point for other outputs (the briefing sheet embeds it);
-`argmap render` uses `plan_pages` and `render_map`.
+`argmap render` uses `plan_pages` and `render_map`. Names load on first use, so
+that importing `argmap.render.choices` (for the command line's options) stays cheap.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from argmap.analysis import Verdict
-from argmap.graph import MapGraph
-from argmap.model import Side
-from argmap.render.dot import build_dot
-from argmap.render.output import (
-    Format,
-    GraphvizError,
-    RenderSettings,
-    layout,
-    plan_pages,
-    render_map,
-)
-from argmap.render.view import (
-    DiagramOptions,
-    Direction,
-    Page,
-    RenderError,
-    describe_view,
-    select_nodes,
-)
+from argmap.render.choices import Direction, Format, Paper
+
+if TYPE_CHECKING:
+    from argmap.render.dot import build_dot
+    from argmap.render.output import (
+        GraphvizError,
+        RenderSettings,
+        diagram_svg,
+        layout,
+        plan_pages,
+        render_map,
+    )
+    from argmap.render.view import DiagramOptions, Page, RenderError, describe_view, select_nodes
 
 __all__ = [
     "DiagramOptions",
@@ -36,36 +30,35 @@ __all__ = [
     "Format",
     "GraphvizError",
     "Page",
+    "Paper",
     "RenderError",
     "RenderSettings",
     "build_dot",
+    "describe_view",
     "diagram_svg",
+    "layout",
     "plan_pages",
     "render_map",
+    "select_nodes",
 ]
 
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
+_HOME = {
+    "build_dot": "dot",
+    "GraphvizError": "output",
+    "RenderSettings": "output",
+    "diagram_svg": "output",
+    "layout": "output",
+    "plan_pages": "output",
+    "render_map": "output",
+    "DiagramOptions": "view",
+    "Page": "view",
+    "RenderError": "view",
+    "describe_view": "view",
+    "select_nodes": "view",
+}
 
 
-def diagram_svg(
-    graph: MapGraph,
-    *,
-    side: Side | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    titles_only: bool = False,
-    verdicts: Mapping[str, Verdict] | None = None,
-) -> str:
-    """One diagram of the map (or of a side, or of one node's subtree) as SVG text.
-
-    The text starts at `<svg` (no XML prolog, no DOCTYPE), so it can be inlined in
-    HTML; its element ids start with `argmap-<side>-<focus>-`, so two diagrams of
-    different views can share a page. Raises `RenderError` for an unknown focus
-    id and `GraphvizError` when Graphviz is missing or fails.
-    """
-    options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
-    page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
-    graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
-    svg = layout(build_dot(graph, page, options, verdicts, graph_id=graph_id), "svg")
-    text = svg.decode("utf-8")
-    return text[text.index("<svg") :]
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module 'argmap.render' has no attribute '{name}'")
+    return getattr(importlib.import_module(f"argmap.render.{_HOME[name]}"), name)

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from argmap.graph import MapGraph, Relation
+from argmap.render.choices import Direction
 from argmap.render.size import Look, Sizer
-from argmap.render.view import Direction, Page
+from argmap.render.view import Page
 
 
 @dataclass

@@ -9,27 +9,31 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from argmap.analysis import Verdict
+from argmap.diagnostics import Diagnostic
 from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
+from argmap.model import Side
 from argmap.render.atlas import plan_atlas
+from argmap.render.choices import MARGIN, Format, Paper
 from argmap.render.dot import build_dot
-from argmap.render.size import DEFAULT_MAX_NODES, MARGIN, Look, Paper, Sizer
+from argmap.render.size import DEFAULT_MAX_NODES, Look, Sizer
 from argmap.render.text import clean
-from argmap.render.view import DiagramOptions, Page, describe_view, select_nodes, view_roots
-
-
-class Format(StrEnum):
-    SVG = "svg"
-    PNG = "png"
-    PDF = "pdf"
-    DOT = "dot"
+from argmap.render.view import (
+    DiagramOptions,
+    Page,
+    RenderError,
+    describe_view,
+    select_nodes,
+    view_roots,
+)
 
 
 class GraphvizError(RuntimeError):
@@ -177,6 +181,60 @@ def render_map(
 STDOUT = Path("-")
 
 
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """What drawing one map file did: the pages and files, or the map's diagnostics."""
+
+    file: Path
+    pages: int = 0
+    written: tuple[Path, ...] = ()  # empty when the diagram went to standard output
+    diagnostics: tuple[Diagnostic, ...] = ()
+    failed: bool = False
+
+    @property
+    def summary(self) -> str:
+        if not self.written:
+            where = "standard output"
+        elif len(self.written) == 1:
+            where = str(self.written[0])
+        else:
+            where = f"{self.written[0].parent}{os.sep}"
+        pages = f" ({self.pages} pages)" if self.pages > 1 else ""
+        return f"{self.file} -> {where}{pages}"
+
+
+def draw_file(
+    file: Path,
+    target: Path,
+    fmt: Format,
+    options: DiagramOptions,
+    settings: RenderSettings = RenderSettings(),
+) -> Drawn:
+    """Read, check and draw one map file into `target` (`STDOUT` for standard output).
+
+    A map with errors is not drawn: its diagnostics come back. Raises `RenderError`
+    for a view or target that cannot work and `GraphvizError` when Graphviz fails.
+    """
+    from argmap.validate import load_map
+
+    result = load_map(file)
+    if result.graph is None:
+        return Drawn(file, diagnostics=tuple(result.diagnostics), failed=True)
+    if target != STDOUT:
+        pages, paths = render_map(result.graph, target, fmt, options, settings)
+        return Drawn(file, len(pages), tuple(paths))
+    pages = plan_pages(result.graph, options, settings)
+    if len(pages) > 1 and fmt is not Format.PDF:
+        raise RenderError(
+            f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
+            "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
+        )
+    [data] = render_bytes(result.graph, pages, fmt, options, paper=settings.paper)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return Drawn(file, len(pages))
+
+
 def output_targets(
     files: Sequence[Path], output: Path | None, fmt: Format | None, *, folder: bool = False
 ) -> list[tuple[Path, Path, Format]]:
@@ -187,8 +245,6 @@ def output_targets(
     working folder. Several maps (or `folder`): `output` is a folder and each map
     becomes FOLDER/NAME.FORMAT. Raises `RenderError` for combinations that make no sense.
     """
-    from argmap.render.view import RenderError
-
     many = folder or len(files) > 1
     to_folder = output is not None and (
         many or output.is_dir() or str(output).endswith(("/", os.sep)) or not output.suffix
@@ -211,3 +267,30 @@ def output_targets(
     chosen = fmt or Format.SVG
     base = output if output is not None else Path()
     return [(f, base / f"{f.stem}.{chosen.value}", chosen) for f in files]
+
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def diagram_svg(
+    graph: MapGraph,
+    *,
+    side: Side | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    titles_only: bool = False,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> str:
+    """One diagram of the map (or of a side, or of one node's subtree) as SVG text.
+
+    The text starts at `<svg` (no XML prolog, no DOCTYPE), so it can be inlined in
+    HTML; its element ids start with `argmap-<side>-<focus>-`, so two diagrams of
+    different views can share a page. Raises `RenderError` for an unknown focus
+    id and `GraphvizError` when Graphviz is missing or fails.
+    """
+    options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
+    page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
+    graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
+    svg = layout(build_dot(graph, page, options, verdicts, graph_id=graph_id), "svg")
+    text = svg.decode("utf-8")
+    return text[text.index("<svg") :]

@@ -10,37 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from argmap.graph import MapGraph, Relation
 from argmap.model import Attack
+from argmap.render.choices import Direction, Paper
 from argmap.render.labels import COLUMN, SMALL_COLUMN, Label, node_label, stub_label
 from argmap.render.text import text_width
-from argmap.render.view import Direction
 
 MIN_SCALE = 0.6  # 10 pt text printed at 6 pt or larger
 DEFAULT_MAX_NODES = 40
-MARGIN = 28.0  # points of paper margin on each side (10 mm)
 NODE_GAP = 16.0  # points between neighbours on a rank (nodesep)
 RANK_GAP = {Direction.TB: 36.0, Direction.LR: 90.0}  # between levels: two ranks, a label
 TITLE_COLUMN = 9.0  # the map title, 14 pt bold
 LEGEND = (780.0, 240.0)  # the key, under the title
-
-
-class Paper(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def size(self) -> tuple[float, float]:
-        """Width and height in points, portrait."""
-        return (595.0, 842.0) if self is Paper.A4 else (612.0, 792.0)
-
-    @property
-    def printable(self) -> tuple[float, float]:
-        """The area inside the margins, portrait."""
-        width, height = self.size
-        return width - 2 * MARGIN, height - 2 * MARGIN
 
 
 @dataclass(frozen=True, slots=True)

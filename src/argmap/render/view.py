@@ -5,19 +5,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from argmap.graph import MapGraph
 from argmap.model import Side
+from argmap.render.choices import Direction
 
 
 class RenderError(ValueError):
     """A view that cannot be drawn (an unknown focus id, a side the focus is not on)."""
-
-
-class Direction(StrEnum):
-    TB = "TB"  # top to bottom: the thesis on top
-    LR = "LR"  # left to right
 
 
 @dataclass(frozen=True, slots=True)
