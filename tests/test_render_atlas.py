@@ -26,8 +26,38 @@ def synthetic(nodes: int) -> MapGraph:
     return result.graph
 
 
+def thesis_map() -> MapGraph:
+    """A thesis in two halves, six contentions each supporting one half, three reasons each."""
+    thesis = {
+        "id": "T",
+        "side": "pro",
+        "text": "The thesis.",
+        "premises": [{"id": "H1", "text": "Half one."}, {"id": "H2", "text": "Half two."}],
+    }
+    contentions = [
+        {
+            "id": f"C{i}",
+            "side": "pro",
+            "supports": [f"H{i % 2 + 1}"],
+            "text": f"Contention {i}.",
+            "premises": [
+                {"text": f"Reason {j} of contention {i}, at some length."} for j in range(3)
+            ],
+        }
+        for i in range(6)
+    ]
+    data = {"argmap": 1, "title": "Thesis", "claims": [thesis, *contentions]}
+    result = load_map_text(yaml.safe_dump(data, sort_keys=False))
+    assert result.graph is not None, result.diagnostics
+    return result.graph
+
+
 def graphs() -> list[tuple[str, MapGraph]]:
-    found = [("four-day-week", fixture_graph("four-day-week")), ("synthetic-300", synthetic(300))]
+    found = [
+        ("four-day-week", fixture_graph("four-day-week")),
+        ("thesis", thesis_map()),
+        ("synthetic-300", synthetic(300)),
+    ]
     for path in MAPS:
         result = load_map_text(path.read_text(encoding="utf-8"), str(path))
         assert result.graph is not None
@@ -52,10 +82,18 @@ def test_atlas_pages_cover_the_map_and_refer_to_each_other(
     overview, rest = pages[0], pages[1:]
     assert overview.legend and overview.titles_only and not overview.stubs
     assert set(graph.roots) <= set(overview.nodes)
+    for edge in graph.edges:  # what a contention supports is on the overview with it
+        if (
+            edge.cross_link
+            and graph[edge.source].parent is None
+            and edge.relation.value == "support"
+        ):
+            assert edge.target in overview.nodes
     assert not any(p.legend for p in rest)
 
     drawn = [n for p in pages for n in p.nodes]
     assert set(drawn) == set(graph.nodes)
+    assert all(len(set(p.nodes)) == len(p.nodes) for p in pages)
     by_number = {p.number: p for p in pages}
     for page in pages:
         for node_id, target in page.continued.items():

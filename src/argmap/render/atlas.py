@@ -48,15 +48,17 @@ class _Planner:
         """The roots, then children breadth-first while the page still fits; with
         `forced`, the roots' own children always (a page must show one level)."""
         nodes = list(roots)
+        chosen = set(roots)
         cuts: list[str] = []
         queue = list(roots)
         for node_id in queue:
-            kids = self.children(node_id)
+            kids = [k for k in self.children(node_id) if k not in chosen]
             if not kids:
                 continue
             candidate = nodes + kids
             if (forced and node_id in roots) or self.sizer.fits(candidate, look):
                 nodes = candidate
+                chosen.update(kids)
                 queue.extend(kids)
             else:
                 cuts.append(node_id)

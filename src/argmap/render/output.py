@@ -70,14 +70,12 @@ def plan_pages(
 ) -> list[Page]:
     """The view as one page, or as an atlas when it would not read on the paper."""
     nodes = select_nodes(graph, options)
-    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
-    look = Look(options.direction, options.titles_only, options.legend)
-    atlas = settings.atlas
-    if atlas is None:
-        atlas = not sizer.fits(nodes, look)
     if not nodes:
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
         return [Page((), heading=heading, legend=False)]
+    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
+    look = Look(options.direction, options.titles_only, options.legend)
+    atlas = settings.atlas if settings.atlas is not None else not sizer.fits(nodes, look)
     if not atlas or len(nodes) < 2:
         return [Page(tuple(nodes), heading=describe_view(graph, options))]
     return plan_atlas(sizer, nodes, view_roots(graph, options), look)

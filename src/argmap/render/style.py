@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.analysis import Status
-from argmap.model import Attack, Side
+from argmap.model import Side
 
 FONT = "DejaVu Sans"
 FONT_SIZE = 10
@@ -54,10 +54,4 @@ BORDER_WORDS = {
     Status.FALLS: "cut corners, headline struck through",
     Status.CONTESTED: "double border",
     Status.UNSUPPORTED: "dotted border",
-}
-
-ATTACK_WORDS = {
-    Attack.REBUT: "its conclusion is false",
-    Attack.UNDERMINE: "a premise or its evidence is false",
-    Attack.UNDERCUT: "the inference fails (hits the arrow)",
 }
