@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -17,7 +18,7 @@ from rich.tree import Tree
 
 from argmap.analysis import Evaluation, Status, Verdict
 from argmap.analysis.grounded import Label
-from argmap.analysis.weighing import IMPACT_AXES, Weighing
+from argmap.analysis.weighing import IMPACT_AXES, Contention, Weighing
 from argmap.graph import MapGraph, Relation, Role
 from argmap.model import Side
 from argmap.schemes import Scheme
@@ -31,10 +32,12 @@ _STYLE = {
 _STATUS_WIDTH = max(len(s.value) for s in Status)
 
 
-def status_text(verdict: Verdict) -> Text:
-    """'✔ stands' and friends, padded so that columns line up."""
-    word = f"{verdict.status.glyph} {verdict.status.value:<{_STATUS_WIDTH}}"
-    return Text(word, style=_STYLE[verdict.status])
+def status_text(verdict: Verdict, pad: bool = True) -> Text:
+    """'✔ stands' and friends; padded, the words line up in a tree."""
+    width = _STATUS_WIDTH if pad else 0
+    return Text(
+        f"{verdict.status.glyph} {verdict.status.value:<{width}}", style=_STYLE[verdict.status]
+    )
 
 
 def _strength(verdict: Verdict) -> str:
@@ -107,7 +110,7 @@ def evaluation_table(evaluation: Evaluation) -> Table:
         table.add_row(
             Text("  " * mapped.depth + mapped.id),
             Text(mapped.side.value),
-            status_text(verdict),
+            status_text(verdict, pad=False),
             _strength(verdict),
             Text(verdict.reason),
         )
@@ -115,28 +118,38 @@ def evaluation_table(evaluation: Evaluation) -> Table:
 
 
 def weighing_view(weighing: Weighing, evaluation: Evaluation) -> Group:
-    """The standing summary and the weighing table (axes nobody filled in are left out)."""
-    rows = [c for side in weighing.sides for c in side.contentions]
-    axes = [a for a in IMPACT_AXES if any(c.impact and getattr(c.impact, a) for c in rows)]
-    table = Table(title="Weighing")
-    for name in ("side", "contention", "status", "strength", *axes, "outweighs"):
-        table.add_column(name, justify="right" if name == "strength" else "left")
-    for side in weighing.sides:
-        for c in side.contentions:
-            verdict = evaluation.verdicts[c.id]
-            status = status_text(verdict)
-            if c.bearing is not Label.IN:
-                status.append(" (cut off)" if c.bearing is Label.OUT else " (bearing contested)")
-            impact = [Text(getattr(c.impact, a) or "") if c.impact else Text("") for a in axes]
-            table.add_row(
-                Text(side.label),
-                Text(c.id),
-                status,
-                _strength(verdict),
-                *impact,
-                Text(", ".join(c.outweighs)),
-            )
+    """The standing summary, then the weighing table: one column per contention.
+
+    Contentions sit side by side, as judges compare them; impact axes that no
+    contention fills in are left out.
+    """
+    columns = [c for side in weighing.sides for c in side.contentions]
+    axes = [a for a in IMPACT_AXES if any(c.impact and getattr(c.impact, a) for c in columns)]
+    table = Table(title="Weighing", box=box.SIMPLE_HEAD, show_lines=False)
+    table.add_column("", style="bold", no_wrap=True)
+    for c in columns:
+        table.add_column(Text(c.id), min_width=8)
+    labels = {s.side: s.label for s in weighing.sides}
+    rows: list[list[Text | str]] = [
+        ["side", *(Text(labels[c.side]) for c in columns)],
+        ["status", *(_contention_status(c, evaluation) for c in columns)],
+        ["strength", *(_strength(evaluation.verdicts[c.id]) for c in columns)],
+    ]
+    for axis in axes:
+        rows.append([axis, *(Text((c.impact and getattr(c.impact, axis)) or "") for c in columns)])
+    rows.append(["outweighs", *(Text(", ".join(c.outweighs)) for c in columns)])
+    for row in rows:
+        table.add_row(*row)
     return Group(Text(weighing.summary), table)
+
+
+def _contention_status(contention: Contention, evaluation: Evaluation) -> Text:
+    status = status_text(evaluation.verdicts[contention.id], pad=False)
+    if contention.bearing is Label.OUT:
+        status.append(" (cut off from the motion)")
+    elif contention.bearing is Label.UNDEC:
+        status.append(" (bearing contested)")
+    return status
 
 
 def evaluation_json(evaluation: Evaluation, weighing: Weighing) -> str:
