@@ -128,7 +128,7 @@ def test_a_wrong_answer_key_is_an_error(runner: CliRunner, write_map: Callable[.
     line_of = next(i for i, line in enumerate(lines, 1) if line.startswith("  contested:"))
     assert errors[0] == (
         f"{path}:{line_of}:15: error[expect-mismatch]: expected 'P1' to be contested, but it "
-        "stands (stands: supported by P1.e; its attacker C1 falls)"
+        "stands (stands: supported by P1.e; its attackers C1 and C1r fall)"
     )
     assert any("expected 'C1r' to stand, but it falls" in e for e in errors)
 

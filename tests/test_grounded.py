@@ -221,10 +221,15 @@ claims:
 """
 
 
-def test_an_undercut_grants_the_premise_but_cuts_its_support() -> None:
-    verdicts = evaluate(graph_of(UNDERCUT))
-    assert verdicts["P"].status is Status.STANDS
-    assert "undercut by U" in verdicts["P"].reason
+def test_an_undercut_grants_the_premise_but_defeats_its_support() -> None:
+    from argmap.analysis import analyse
+
+    evaluation = analyse(graph_of(UNDERCUT))
+    verdicts = evaluation.verdicts
+    assert evaluation.label("P") is Label.IN  # the premise itself is granted
+    assert evaluation.bearing("P") is Label.OUT
+    assert verdicts["P"].status is Status.FALLS  # what it contributes is defeated
+    assert verdicts["P"].reason == "falls: undercut by U: granted, but it no longer bears on C"
     assert verdicts["C"].status is Status.FALLS
     assert verdicts["C"].reason == "falls: its support fails (P is undercut by U)"
 
@@ -240,7 +245,7 @@ def test_an_answered_undercut_restores_the_support() -> None:
     }
 
 
-def test_undercutting_a_rebuttal_cancels_its_attack() -> None:
+def test_undercutting_a_rebuttal_defeats_its_attack() -> None:
     found = statuses(
         """\
 argmap: 1
@@ -258,7 +263,7 @@ claims:
           - {id: N, text: That does not answer C., attack: undercut, analytic: true}
 """
     )
-    assert found == {"C": Status.STANDS, "R": Status.STANDS, "N": Status.STANDS}
+    assert found == {"C": Status.STANDS, "R": Status.FALLS, "N": Status.STANDS}
 
 
 def test_undercutting_a_root_cuts_it_off_from_the_motion() -> None:
@@ -275,9 +280,10 @@ claims:
     rebuttals: [{id: U, text: Irrelevant to the motion., attack: undercut, analytic: true}]
 """
     evaluation = analyse(graph_of(text))
-    assert evaluation.verdicts["C"].status is Status.STANDS
-    assert "no longer bears on the motion" in evaluation.verdicts["C"].reason
+    assert evaluation.label("C") is Label.IN
     assert evaluation.bearing("C") is Label.OUT
+    assert evaluation.verdicts["C"].status is Status.FALLS
+    assert "granted, but it no longer bears on the motion" in evaluation.verdicts["C"].reason
 
 
 def test_outweighing_the_attacker_cancels_a_rebut_but_not_both_ways() -> None:

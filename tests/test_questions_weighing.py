@@ -122,7 +122,8 @@ claims:
         )
     )
     [contention] = weigh(evaluation).sides[0].contentions
-    assert contention.status is Status.STANDS
+    assert evaluation.label("C") is Label.IN
+    assert contention.status is Status.FALLS
     assert contention.bearing is Label.OUT
     assert not contention.standing
 

@@ -122,7 +122,8 @@ claims:
 """
     evaluation = analyse(graph_of(text))
     assert evaluation.strengths[Bearing("P")] == pytest.approx(0.5)
-    assert evaluation.verdicts["P"].strength == pytest.approx(0.8)  # the premise is granted
+    assert evaluation.strengths["P"] == pytest.approx(0.8)  # the premise itself is granted
+    assert evaluation.verdicts["P"].strength == pytest.approx(0.8 * 0.5)  # what it contributes
     assert evaluation.verdicts["C"].strength == pytest.approx(0.5 + 0.5 * 0.8 * 0.5)
 
 

@@ -55,11 +55,17 @@ def analyse(graph: MapGraph) -> Evaluation:
         node_id: Verdict(
             status_of(fw, labelling, node_id),
             explainer.reason(node_id),
-            round(strengths[node_id], 4),
+            round(_contributed(fw, strengths, node_id), 4),
         )
         for node_id in fw.nodes
     }
     return Evaluation(graph, fw, labelling, strengths, verdicts)
+
+
+def _contributed(fw: Framework, strengths: dict[Arg, float], node_id: str) -> float:
+    """A node's strength as it counts: times its bearing's when it is undercut."""
+    bearing = fw.via(node_id)
+    return strengths[node_id] * (1.0 if bearing is None else strengths[bearing])
 
 
 def evaluate(graph: MapGraph) -> dict[str, Verdict]:
@@ -67,8 +73,21 @@ def evaluate(graph: MapGraph) -> dict[str, Verdict]:
     return analyse(graph).verdicts
 
 
+def contribution(fw: Framework, labelling: Labelling, node_id: str) -> Label:
+    """The label of what a node contributes: the weaker of its own and its bearing's.
+
+    An undercut grants the node but defeats its use, so an undercut node's
+    contribution falls (ASPIC+: the undercut argument is defeated, its premises
+    are not).
+    """
+    bearing = fw.via(node_id)
+    if bearing is None:
+        return labelling[node_id]
+    return labelling.holds(Step(node_id, bearing))
+
+
 def status_of(fw: Framework, labelling: Labelling, node_id: str) -> Status:
-    label = labelling[node_id]
+    label = contribution(fw, labelling, node_id)
     if label is Label.IN:
         return Status.UNSUPPORTED if fw.basis[node_id] is Basis.ASSERTION else Status.STANDS
     return Status.FALLS if label is Label.OUT else Status.CONTESTED
@@ -94,6 +113,12 @@ class _Explainer:
 
     def reason(self, node_id: str) -> str:
         label = self.labels[node_id]
+        bearing = self.fw.via(node_id)
+        cut = Label.IN if bearing is None else self.labels[bearing]
+        if label is not Label.OUT and cut is Label.OUT:
+            return self._cut_off(node_id)
+        if label is Label.IN and cut is Label.UNDEC:
+            return self._cut_off(node_id)
         if label is Label.IN:
             return self._holds(node_id)
         if label is Label.OUT:
@@ -111,8 +136,7 @@ class _Explainer:
         answered = self._answered(node_id)
         if not (basis is Basis.ASSERTION and answered == "unattacked"):
             parts.append(answered)
-        parts.append(self._bearing_text(node_id))
-        return "; ".join(p for p in parts if p)
+        return "; ".join(parts)
 
     def _basis_text(self, node_id: str, basis: Basis) -> str:
         if basis is Basis.EVIDENCE:
@@ -128,11 +152,13 @@ class _Explainer:
         return "supported by " + " + ".join(s.node for s in working)
 
     def _answered(self, node_id: str) -> str:
-        """How each attack on a standing node fails."""
-        fallen = [s.node for s in self._attacks(node_id) if self.labels[s.node] is Label.OUT]
+        """How each attack on a standing node (or undercut of its bearing) fails."""
+        bearing = self.fw.via(node_id)
+        steps = [*self._attacks(node_id), *(self._attacks(bearing) if bearing else [])]
+        fallen = [s.node for s in steps if self.labels[s.node] is Label.OUT]
         cut = [
             s.node
-            for s in self._attacks(node_id)
+            for s in steps
             if self.labels[s.node] is not Label.OUT and self.labels.holds(s) is Label.OUT
         ]
         outweighed = [o.attacker for o in self.fw.overruled.get(node_id, [])]
@@ -152,20 +178,21 @@ class _Explainer:
             return f"its attacker{'s' * plural} {parts[0]}"
         return f"its attackers: {', '.join(parts)}"
 
-    def _bearing_text(self, node_id: str) -> str:
-        bearing = self.fw.via(node_id)
-        if bearing is None:
-            return ""
+    def _cut_off(self, node_id: str) -> str:
+        """The node may hold, but an undercut cuts (or contests) what it bears on."""
+        bearing = self.fw.bearings[node_id]
         about = self.fw.bears_on[node_id]
         where = "the motion" if about == MOTION else about
-        label = self.labels[bearing]
-        decisive = Label.IN if label is Label.OUT else Label.UNDEC
-        cutters = [s.node for s in self.fw.attacks[bearing] if self.labels.holds(s) is decisive]
-        if label is Label.OUT:
-            return f"but undercut by {_names(cutters)}: it no longer bears on {where}"
-        if label is Label.UNDEC:
-            return f"but whether it bears on {where} is contested ({_names(cutters)})"
-        return ""
+        granted = "granted" if self.labels[node_id] is Label.IN else "whatever its own standing"
+        if self.labels[bearing] is Label.OUT:
+            cutters = self._undercutters(node_id, Label.IN)
+            return f"falls: undercut by {cutters}: {granted}, but it no longer bears on {where}"
+        cutters = self._undercutters(node_id, Label.UNDEC)
+        return f"contested: {granted}, but whether it bears on {where} is contested ({cutters})"
+
+    def _undercutters(self, node_id: str, label: Label) -> str:
+        steps = self.fw.attacks[self.fw.bearings[node_id]]
+        return _names([s.node for s in steps if self.labels.holds(s) is label])
 
     # -- falls
 

@@ -28,18 +28,25 @@ MOTION = "<motion>"
 """Stands for the motion a root claim bears on (not a valid node id)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Bearing:
-    """The argument that `node` bears on what it supports or attacks."""
+class Bearing(str):
+    """The argument that a node bears on what it supports or attacks.
 
-    node: str
+    A string ('~' + node id, which no node id can be), so that arguments hash as
+    fast as node ids do.
+    """
 
-    def __str__(self) -> str:
-        return f"{self.node}~bearing"
+    __slots__ = ()
+
+    def __new__(cls, node: str) -> Bearing:
+        return super().__new__(cls, "~" + node)
+
+    @property
+    def node(self) -> str:
+        return self[1:]
 
 
-Arg = str | Bearing
-"""An argument: a node id, or the bearing of an undercut node."""
+Arg = str
+"""An argument: a node id, or a `Bearing` (the bearing of an undercut node)."""
 
 
 class Basis(StrEnum):

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from math import prod
 
-from argmap.analysis.framework import Arg, Bearing, Framework, Step
+from argmap.analysis.framework import Arg, Framework, Step
 from argmap.graph import MapGraph
 
 DEFAULT_BASE = 0.5
@@ -59,7 +59,6 @@ def base_scores(graph: MapGraph, fw: Framework) -> dict[Arg, float]:
 
 def dfquad_strengths(fw: Framework, base: dict[Arg, float]) -> dict[Arg, float]:
     """The DF-QuAD strength of every argument of `fw`."""
-    depends = {arg: _dependencies(fw, arg) for arg in fw.arguments}
     strength: dict[Arg, float] = {}
 
     def value(step: Step) -> float:
@@ -68,11 +67,28 @@ def dfquad_strengths(fw: Framework, base: dict[Arg, float]) -> dict[Arg, float]:
 
     def evaluate(arg: Arg) -> float:
         attack = aggregate(value(s) for s in fw.attacks.get(arg, ()))
-        groups = [] if isinstance(arg, Bearing) else fw.groups[arg]
+        groups = fw.groups.get(arg, ())
         support = aggregate(prod(value(s) for s in group) for group in groups)
         return combine(base[arg], attack, support)
 
-    for component in _components(fw.arguments, depends):
+    # Everything outside attack cycles, in dependency order (Kahn's algorithm).
+    waiting = dict.fromkeys(fw.arguments, 0)
+    for dependents in fw.dependents.values():
+        for dependent in dependents:
+            waiting[dependent] += 1
+    ready = [arg for arg, count in waiting.items() if count == 0]
+    while ready:
+        arg = ready.pop()
+        strength[arg] = evaluate(arg)
+        for dependent in fw.dependents.get(arg, ()):
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                ready.append(dependent)
+
+    # What is left sits on a cycle or depends on one: component by component.
+    left = [arg for arg in fw.arguments if arg not in strength]
+    depends = {arg: [d for d in _dependencies(fw, arg) if d not in strength] for arg in left}
+    for component in _components(left, depends):
         if len(component) == 1 and component[0] not in depends[component[0]]:
             strength[component[0]] = evaluate(component[0])
             continue
@@ -92,8 +108,7 @@ def dfquad_strengths(fw: Framework, base: dict[Arg, float]) -> dict[Arg, float]:
 
 def _dependencies(fw: Framework, arg: Arg) -> list[Arg]:
     steps = list(fw.attacks.get(arg, ()))
-    if not isinstance(arg, Bearing):
-        steps.extend(s for group in fw.groups[arg] for s in group)
+    steps.extend(s for group in fw.groups.get(arg, ()) for s in group)
     out: list[Arg] = []
     for step in steps:
         out.append(step.node)
