@@ -142,3 +142,17 @@ def test_the_library_ships_the_issue_schemes_inside_the_package() -> None:
     assert required <= set(library)
     for scheme in library.values():
         assert scheme.premises and scheme.conclusion and len(scheme.questions) >= 2
+
+
+def test_the_example_in_docs_analysis_is_what_eval_prints(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "analysis.md").read_text()
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    shown = docs.split("```yaml\n", 1)[1].split("```\n\n```\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(path)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert TREE_LINE.findall(shown) == TREE_LINE.findall(result.stdout)
+    assert " ".join(shown.split()) in " ".join(result.stdout.split())
