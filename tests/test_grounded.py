@@ -23,14 +23,9 @@ from argmap.analysis.framework import Framework
 from argmap.analysis.grounded import Label, grounded_labels
 from argmap.graph import MapGraph, Relation
 from argmap.validate import load_map_text
+from conftest import graph_of
 
 # -- helpers
-
-
-def graph_of(text: str) -> MapGraph:
-    result = load_map_text(text)
-    assert result.graph is not None, [str(d) for d in result.diagnostics]
-    return result.graph
 
 
 def statuses(text: str) -> dict[str, Status]:

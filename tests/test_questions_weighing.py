@@ -11,15 +11,10 @@ from argmap.analysis.weighing import contentions, weigh
 from argmap.graph import MapGraph
 from argmap.model import Attack, Side
 from argmap.schemes import Burden, get_scheme
-from argmap.validate import load_map, load_map_text
+from argmap.validate import load_map
+from conftest import graph_of
 
 FIXTURE = Path(__file__).parent / "fixtures" / "uniforms.yaml"
-
-
-def graph_of(text: str) -> MapGraph:
-    result = load_map_text(text)
-    assert result.graph is not None, [str(d) for d in result.diagnostics]
-    return result.graph
 
 
 def fixture() -> MapGraph:

@@ -10,15 +10,8 @@ from hypothesis import given, settings
 from argmap.analysis import analyse, evaluate
 from argmap.analysis.framework import Bearing, Step
 from argmap.analysis.strength import DEFAULT_BASE, aggregate, combine
-from argmap.graph import MapGraph
-from argmap.validate import load_map_text
+from conftest import graph_of
 from test_grounded import small_maps
-
-
-def graph_of(text: str) -> MapGraph:
-    result = load_map_text(text)
-    assert result.graph is not None, [str(d) for d in result.diagnostics]
-    return result.graph
 
 
 def strengths(text: str) -> dict[str, float | None]:

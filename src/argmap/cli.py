@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap import __version__
+
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
 
 app = typer.Typer(
     name="argmap",
@@ -76,26 +79,35 @@ def validate(
 
         argmap validate maps/ --format json
     """
-    from argmap.diagnostics import diagnostics_to_json, has_errors
+    from argmap.diagnostics import has_errors
     from argmap.fileio import expand_map_paths
     from argmap.validate import load_map
 
     files = expand_map_paths(maps)
     diagnostics = [d for f in files for d in load_map(f).diagnostics]
-    if output_format is OutputFormat.JSON:
-        typer.echo(diagnostics_to_json(diagnostics))
-    else:
-        for diagnostic in diagnostics:
-            typer.echo(str(diagnostic))
-        errors = sum(d.is_error for d in diagnostics)
-        warnings = len(diagnostics) - errors
-        typer.echo(
-            f"{len(files)} map{'s' * (len(files) != 1)} checked: "
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-            err=True,
-        )
+    _print_diagnostics(diagnostics, len(files), output_format)
     if has_errors(diagnostics):
         raise typer.Exit(1)
+
+
+def _print_diagnostics(
+    diagnostics: list[Diagnostic], files: int, output_format: OutputFormat
+) -> None:
+    """Diagnostics to stdout (text or JSON); with text, a count line to stderr."""
+    from argmap.diagnostics import diagnostics_to_json
+
+    if output_format is OutputFormat.JSON:
+        typer.echo(diagnostics_to_json(diagnostics))
+        return
+    for diagnostic in diagnostics:
+        typer.echo(str(diagnostic))
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    typer.echo(
+        f"{files} map{'s' * (files != 1)} checked: "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+        err=True,
+    )
 
 
 @app.command()
@@ -128,7 +140,7 @@ def check(
         argmap check maps/ --disable no-impact --strict
     """
     from argmap.analysis.checks import rule_codes, run_checks
-    from argmap.diagnostics import Diagnostic, diagnostics_to_json, did_you_mean, has_errors
+    from argmap.diagnostics import did_you_mean, has_errors, sort_diagnostics
     from argmap.fileio import expand_map_paths
     from argmap.validate import load_map
 
@@ -141,24 +153,12 @@ def check(
     diagnostics: list[Diagnostic] = []
     for file in files:
         result = load_map(file)
-        diagnostics.extend(result.diagnostics)
+        found = list(result.diagnostics)
         if result.graph is not None and result.loaded is not None:
             loaded = result.loaded
-            diagnostics.extend(
-                run_checks(result.graph, loaded.position, loaded.key_position, disable or [])
-            )
-    if output_format is OutputFormat.JSON:
-        typer.echo(diagnostics_to_json(diagnostics))
-    else:
-        for diagnostic in diagnostics:
-            typer.echo(str(diagnostic))
-        errors = sum(d.is_error for d in diagnostics)
-        warnings = len(diagnostics) - errors
-        typer.echo(
-            f"{len(files)} map{'s' * (len(files) != 1)} checked: "
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-            err=True,
-        )
+            found += run_checks(result.graph, loaded.position, loaded.key_position, disable or [])
+        diagnostics.extend(sort_diagnostics(found))
+    _print_diagnostics(diagnostics, len(files), output_format)
     if has_errors(diagnostics) or (strict and diagnostics):
         raise typer.Exit(1)
 
