@@ -57,9 +57,17 @@ def test_tree_ends_with_the_standing_summary_and_weighing_table(runner: CliRunne
 def test_table_format_has_one_row_per_node(runner: CliRunner) -> None:
     result = runner.invoke(app, ["eval", "--format", "table", str(FIXTURE)], env=WIDE)
     assert result.exit_code == 0
-    rows = [line for line in result.stdout.splitlines() if line.startswith("\u2502")]
-    ids = [row.split("\u2502")[1].strip() for row in rows if row.split("\u2502")[1].strip()]
-    assert ids == list(fixture_verdicts())
+    lines = result.stdout.split("\n\n")[1].splitlines()
+    assert lines[0].split() == ["id", "side", "status", "strength", "reason"]
+    rows = [line.split(maxsplit=5) for line in lines[2:]]
+    expected = fixture_verdicts()
+    assert [r[0] for r in rows] == list(expected)
+    for node_id, _side, glyph, word, strength, reason in rows:
+        status, score = expected[node_id]
+        assert (glyph, word, float(strength)) == (status.glyph, status.value, round(score or 0, 2))
+        assert reason.startswith(status.value)
+    indented = next(line for line in lines if line.lstrip().startswith("P1a "))
+    assert indented.startswith("    P1a")  # depth 2
 
 
 def test_json_format_matches_evaluate(runner: CliRunner) -> None:

@@ -321,7 +321,7 @@ claims:
 
 
 @st.composite
-def small_maps(draw: st.DrawFn) -> str:
+def small_maps(draw: st.DrawFn, undercuts: bool = False) -> str:
     n = draw(st.integers(min_value=1, max_value=7))
     specs: list[dict[str, Any]] = []
     for i in range(n):
@@ -338,7 +338,9 @@ def small_maps(draw: st.DrawFn) -> str:
             if group:
                 spec["group"] = group
         if role == "rebuttals":
-            spec["attack"] = draw(st.sampled_from(["rebut", "undermine"]))
+            kinds = ["rebut", "undermine", "undercut"] if undercuts else ["rebut", "undermine"]
+            spec["attack"] = draw(st.sampled_from(kinds))
+            spec["turn"] = draw(st.booleans())
         if role == "root":
             spec["side"] = draw(st.sampled_from(["pro", "con"]))
         specs.append({"spec": spec, "parent": parent, "role": role})
@@ -434,7 +436,7 @@ def _label(status: Status) -> Label:
     }[status]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(small_maps())
 def test_node_statuses_match_explicit_structured_arguments(text: str) -> None:
     result = load_map_text(text)
@@ -442,3 +444,23 @@ def test_node_statuses_match_explicit_structured_arguments(text: str) -> None:
         return
     ours = {k: _label(v.status) for k, v in evaluate(result.graph).items()}
     assert ours == argument_statuses(result.graph), text
+
+
+_PREFIX = {
+    Status.STANDS: "stands:",
+    Status.FALLS: "falls:",
+    Status.CONTESTED: "contested",
+    Status.UNSUPPORTED: "unsupported:",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(small_maps(undercuts=True))
+def test_every_node_gets_a_verdict_whose_reason_matches_its_status(text: str) -> None:
+    graph = graph_of(text)
+    verdicts = evaluate(graph)
+    assert list(verdicts) == list(graph.nodes)
+    for node_id, verdict in verdicts.items():
+        assert verdict.reason.startswith(_PREFIX[verdict.status]), (node_id, verdict)
+        assert "\n" not in verdict.reason
+        assert verdict.strength is not None and 0.0 <= verdict.strength <= 1.0

@@ -218,12 +218,12 @@ def eval_(
     if output_format is EvalFormat.JSON:
         typer.echo(evaluation_json(evaluation, weighing))
         return
-    view = (
-        evaluation_tree(evaluation, reasons)
-        if output_format is EvalFormat.TREE
-        else evaluation_table(evaluation)
-    )
-    print_views(view, weighing_view(weighing, evaluation))
+    if output_format is EvalFormat.TREE:
+        typer.echo(evaluation_tree(evaluation, reasons))
+    else:
+        typer.echo(evaluation_table(evaluation))
+    typer.echo()
+    print_views(weighing_view(weighing, evaluation))
 
 
 @app.command()

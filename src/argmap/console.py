@@ -14,7 +14,6 @@ from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from argmap.analysis import Evaluation, Status, Verdict
 from argmap.analysis.grounded import Label
@@ -30,6 +29,7 @@ _STYLE = {
     Status.UNSUPPORTED: "",
 }
 _STATUS_WIDTH = max(len(s.value) for s in Status)
+_FORK, _LAST, _PIPE, _BLANK = "\u251c\u2500\u2500 ", "\u2514\u2500\u2500 ", "\u2502   ", "    "
 
 
 def status_text(verdict: Verdict, pad: bool = True) -> Text:
@@ -57,64 +57,73 @@ def _links(graph: MapGraph, node_id: str) -> str:
     return f"  ({'; '.join(parts)})" if parts else ""
 
 
-def _node_line(evaluation: Evaluation, node_id: str, reasons: bool) -> Text:
+def _node_line(evaluation: Evaluation, node_id: str) -> str:
     graph = evaluation.graph
     mapped = graph[node_id]
     verdict = evaluation.verdicts[node_id]
-    line = Text()
-    line.append_text(status_text(verdict))
-    line.append(f" {_strength(verdict)} ")
-    line.append(node_id, style="bold")
+    kind = ""
     if mapped.role is Role.REBUTTAL:
-        kind = f"{mapped.attack}{', turn' if mapped.node.turn else ''}"
-        line.append(f" [{kind}]", style="italic")
-    line.append(f"  {mapped.label}")
-    line.append(_links(graph, node_id), style="dim")
-    if reasons:
-        line.append(f"\n{verdict.reason}", style="dim")
-    return line
+        kind = f" [{mapped.attack}{', turn' if mapped.node.turn else ''}]"
+    status = f"{verdict.status.glyph} {verdict.status.value:<{_STATUS_WIDTH}}"
+    label = _one_line(mapped.label)
+    return f"{status} {_strength(verdict)} {node_id}{kind}  {label}{_links(graph, node_id)}"
 
 
-def evaluation_tree(evaluation: Evaluation, reasons: bool = True) -> Tree:
-    """The map as a tree per side: status, strength, id, kind of attack and label."""
+def evaluation_tree(evaluation: Evaluation, reasons: bool = True) -> str:
+    """The map as a tree per side: status, strength, id, kind of attack, label, reason.
+
+    Plain text with tree guides, built directly: rich's Tree takes seconds on a
+    10,000-node map, and the glyph and word carry the status without styles.
+    """
     graph = evaluation.graph
-    tree = Tree(Text(graph.map.title, style="bold"))
-    for side in (Side.PRO, Side.CON):
-        roots = [r for r in graph.roots if graph[r].side is side]
-        if not roots:
-            continue
-        branch = tree.add(Text(graph.side_label(side), style="bold underline"))
-        stack = [(branch, r) for r in reversed(roots)]
+    lines = [_one_line(graph.map.title)]
+    sides = [(s, [r for r in graph.roots if graph[r].side is s]) for s in (Side.PRO, Side.CON)]
+    sides = [(s, roots) for s, roots in sides if roots]
+    for number, (side, roots) in enumerate(sides):
+        last_side = number == len(sides) - 1
+        lines.append((_LAST if last_side else _FORK) + _one_line(graph.side_label(side)))
+        base = _BLANK if last_side else _PIPE
+        stack = [(r, base, i == len(roots) - 1) for i, r in enumerate(roots)][::-1]
         while stack:
-            parent, node_id = stack.pop()
-            child = parent.add(_node_line(evaluation, node_id, reasons))
+            node_id, prefix, last = stack.pop()
+            lines.append(prefix + (_LAST if last else _FORK) + _node_line(evaluation, node_id))
+            inner = prefix + (_BLANK if last else _PIPE)
+            if reasons:
+                lines.append(inner + evaluation.verdicts[node_id].reason)
             kids = [*graph[node_id].premises, *graph[node_id].rebuttals]
-            stack.extend((child, k) for k in reversed(kids))
-    return tree
+            stack.extend((k, inner, i == len(kids) - 1) for i, k in reversed(list(enumerate(kids))))
+    return "\n".join(lines)
 
 
-def evaluation_table(evaluation: Evaluation) -> Table:
-    """One row per node in document order: id, side, status, strength, reason."""
+def evaluation_table(evaluation: Evaluation) -> str:
+    """One row per node in document order: id (indented by depth), side, status,
+    strength and reason, in plain aligned columns."""
     graph = evaluation.graph
-    table = Table(title=Text(graph.map.title), show_lines=False)
-    for name, justify in (
-        ("id", "left"),
-        ("side", "left"),
-        ("status", "left"),
-        ("strength", "right"),
-        ("reason", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    rows = [("id", "side", "status", "strength", "reason")]
     for mapped in graph:
         verdict = evaluation.verdicts[mapped.id]
-        table.add_row(
-            Text("  " * mapped.depth + mapped.id),
-            Text(mapped.side.value),
-            status_text(verdict, pad=False),
-            _strength(verdict),
-            Text(verdict.reason),
+        rows.append(
+            (
+                "  " * mapped.depth + mapped.id,
+                mapped.side.value,
+                f"{verdict.status.glyph} {verdict.status.value}",
+                _strength(verdict),
+                verdict.reason,
+            )
         )
-    return table
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [_one_line(graph.map.title), ""]
+    for number, row in enumerate(rows):
+        cells = [row[i].ljust(widths[i]) if i != 3 else row[i].rjust(widths[i]) for i in range(4)]
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * w for w in [*widths, len("reason")]))
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """Map text on one line: a newline inside a label would break the tree."""
+    return " ".join(text.split())
 
 
 def weighing_view(weighing: Weighing, evaluation: Evaluation) -> Group:
@@ -219,8 +228,10 @@ def scheme_detail(scheme: Scheme) -> Group:
         pattern.append(f"  premise: {premise}\n")
     pattern.append(f"  so:      {scheme.conclusion}")
     table = Table(title="Critical questions")
-    for name in ("cq", "question", "attack", "burden"):
-        table.add_column(name)
+    table.add_column("cq", no_wrap=True)
+    table.add_column("question")
+    table.add_column("attack", no_wrap=True)
+    table.add_column("burden", no_wrap=True)
     for q in scheme.questions:
         table.add_row(f"{scheme.id}.{q.id}", q.ask, q.attack.value, q.burden.value)
     return Group(pattern, table)
