@@ -40,7 +40,7 @@ unit: setup
 test: lint typecheck unit
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf build $(VENV)

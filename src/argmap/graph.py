@@ -130,55 +130,45 @@ class MapGraph:
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_ORG_WORDS = frozenset(
-    [
-        "of",
-        "the",
-        "for",
-        "and",
-        "institute",
-        "university",
-        "agency",
-        "bank",
-        "office",
-        "ministry",
-        "council",
-        "committee",
-        "centre",
-        "center",
-        "press",
-        "news",
-        "times",
-        "post",
-        "association",
-        "foundation",
-        "organisation",
-        "organization",
-        "department",
-        "service",
-        "nations",
-        "government",
-        "library",
-        "journal",
-        "review",
-    ]
-)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ASIDE = re.compile(r"\s*\((?:eds?\.|via [^)]*)\)")
+_SEPARATORS = re.compile(r";|\s+and\s+|\s+&\s+|,\s+with\s+")
+# "Surname, Given" or "Surname, G. M.": a person written the way bibliographies do.
+_SURNAME_FIRST = re.compile(r"^([^,]+),\s+(?:[A-Z][\w'\-]*\.?\s*){1,3}(?:,|$)")
+# "Given M. Surname": a middle initial marks a person written given-name first.
+_GIVEN_FIRST = re.compile(r"^[A-Z][\w'\-]+(?:\s+[A-Z]\.)+\s+([A-Z][\w'\-]+)$")
+
+
+def _short_author(author: str) -> str:
+    author = _ASIDE.sub("", author).strip()
+    acronym = _ACRONYM.search(author)
+    if acronym:
+        return acronym.group(1)
+    if match := _SURNAME_FIRST.match(author + ","):
+        return match.group(1).strip()
+    if match := _GIVEN_FIRST.match(author):
+        return match.group(1)
+    return author  # an organisation, or a name we cannot split safely: keep it whole
 
 
 def source_label(source: Source) -> str:
-    """A short citation for diagrams and sheets: 'Author Year' ('Glantz 2015', 'SIPRI 2025')."""
-    author = re.split(r";| and | & |, (?=[A-Z][a-z]+ )", source.author)[0].strip()
-    author = re.sub(r"\s+et al\.?$", "", author)
-    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", author)
-    words = author.split()
-    if acronym:
-        name = acronym.group(1)
-    elif 1 < len(words) <= 4 and not _ORG_WORDS.intersection(w.lower() for w in words):
-        name = words[-1]  # a person: surname
+    """A short citation for diagrams and sheets: 'Author Year'.
+
+    'Glantz, David M.' gives 'Glantz 1983'; two authors 'Gentile & Imberman 2012';
+    three or more 'Andreev et al. 1993'; organisations stay whole ('Bank of Korea
+    2025') or use their acronym ('SIPRI 2025'). Names are never guessed apart.
+    """
+    text = source.author.strip()
+    et_al = re.search(r",?\s+et al\.?", text)
+    authors = [a.strip() for a in _SEPARATORS.split(text[: et_al.start()] if et_al else text)]
+    authors = [a for a in authors if a]
+    names = [_short_author(a) for a in authors[:2]] or [text]
+    if et_al or len(authors) > 2:
+        name = f"{names[0]} et al."
+    elif len(names) == 2:
+        name = f"{names[0]} & {names[1]}"
     else:
-        name = author
-    if source.author != author or " et al" in source.author:
-        name += " et al."
+        name = names[0]
     year = _YEAR.search(source.date or "")
     return f"{name} {year.group(1)}" if year else name
 
