@@ -54,7 +54,7 @@ MapPaths = Annotated[
     list[Path],
     typer.Argument(
         help="Map files, or folders of .yaml maps.",
-        metavar="MAP...",
+        metavar="MAP",
         exists=True,
         readable=True,
         show_default=False,
