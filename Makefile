@@ -23,6 +23,9 @@ demo: setup
 	@mkdir -p build
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
+	@$(BIN)/argmap check maps/ > build/check.txt 2>&1; status=$$?; tail -n 1 build/check.txt; exit $$status
+	@for map in $(MAPS); do \
+		COLUMNS=120 $(BIN)/argmap eval $$map > build/$$(basename $$map .yaml).eval.txt || exit 1; done
 	$(BIN)/argmap render maps/ -o build/diagrams/ -f pdf
 	$(BIN)/argmap render maps/ -o build/diagrams/ -f svg --no-atlas
 
@@ -39,7 +42,7 @@ unit: setup
 test: lint typecheck unit
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf build $(VENV)

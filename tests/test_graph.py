@@ -99,11 +99,20 @@ def test_descendants_walk_a_subtree_in_order() -> None:
 @pytest.mark.parametrize(
     ("author", "date", "label"),
     [
-        ("Jane Smith", "2019-04", "Smith 2019"),
+        ("Glantz, David M.", "1983", "Glantz 1983"),
+        ("Mitter, Rana", None, "Mitter"),
+        ("van de Ven, Hans", "2017", "van de Ven 2017"),
+        ("Krivosheev, G. F. (ed.)", "1997", "Krivosheev 1997"),
+        ("Gentile, Elisabetta; Imberman, Scott A.", "2012", "Gentile & Imberman 2012"),
+        ("Andreev, E. M.; Darsky, L. E.; Kharkova, T. L.", "1993", "Andreev et al. 1993"),
+        ("Tian, N., et al.", "2025-04", "Tian et al. 2025"),
+        ("David M. Glantz and Jonathan M. House", "2015", "Glantz & House 2015"),
         ("Stockholm International Peace Research Institute (SIPRI)", "April 2025", "SIPRI 2025"),
         ("Bank of Korea", "2025-07-25", "Bank of Korea 2025"),
-        ("David M. Glantz and Jonathan House", "2015", "Glantz et al. 2015"),
-        ("Rana Mitter", None, "Mitter"),
+        ("AFP (via NZ Herald)", "2025-05-08", "AFP 2025"),
+        ("AFP; BBC; AP; Reuters", "2025", "AFP et al. 2025"),
+        # Given-name-first without an initial cannot be told from an organisation: kept whole.
+        ("Jane Smith", "2019-04", "Jane Smith 2019"),
         ("RAND Corporation", "2021-06", "RAND Corporation 2021"),
     ],
 )
