@@ -340,6 +340,13 @@ def render(
         Paper, typer.Option(help="Paper that PDF pages and the atlas are made for.")
     ] = Paper.A4,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the key.")] = True,
+    status: Annotated[
+        bool,
+        typer.Option(
+            "--status/--no-status",
+            help="Mark each node stands / falls / contested / unsupported (see argmap eval).",
+        ),
+    ] = True,
 ) -> None:
     """Draw maps as diagrams: SVG, PNG, PDF or DOT, through Graphviz.
 
@@ -382,7 +389,7 @@ def render(
             task = bar.add_task("drawing", total=len(targets))
             for file, target, form in targets:
                 bar.update(task, description=f"drawing {file.name}")
-                drawn = draw_file(file, target, form, options, settings)
+                drawn = draw_file(file, target, form, options, settings, statuses=status)
                 for diagnostic in drawn.diagnostics:
                     typer.echo(str(diagnostic))
                 failed |= drawn.failed

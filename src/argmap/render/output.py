@@ -207,19 +207,24 @@ def draw_file(
     fmt: Format,
     options: DiagramOptions,
     settings: RenderSettings = RenderSettings(),
+    *,
+    statuses: bool = True,
 ) -> Drawn:
     """Read, check and draw one map file into `target` (`STDOUT` for standard output).
 
+    With `statuses`, every node carries its status mark from the analysis.
     A map with errors is not drawn: its diagnostics come back. Raises `RenderError`
     for a view or target that cannot work and `GraphvizError` when Graphviz fails.
     """
+    from argmap.analysis import evaluate
     from argmap.validate import load_map
 
     result = load_map(file)
     if result.graph is None:
         return Drawn(file, diagnostics=tuple(result.diagnostics), failed=True)
+    verdicts = evaluate(result.graph) if statuses else None
     if target != STDOUT:
-        pages, paths = render_map(result.graph, target, fmt, options, settings)
+        pages, paths = render_map(result.graph, target, fmt, options, settings, verdicts)
         return Drawn(file, len(pages), tuple(paths))
     pages = plan_pages(result.graph, options, settings)
     if len(pages) > 1 and fmt is not Format.PDF:
@@ -227,7 +232,7 @@ def draw_file(
             f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
             "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
         )
-    [data] = render_bytes(result.graph, pages, fmt, options, paper=settings.paper)
+    [data] = render_bytes(result.graph, pages, fmt, options, verdicts, paper=settings.paper)
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return Drawn(file, len(pages))
