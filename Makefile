@@ -23,6 +23,11 @@ demo: setup
 	@mkdir -p build
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
+	@$(BIN)/argmap check maps/ > build/check.txt 2>&1; status=$$?; tail -n 1 build/check.txt; exit $$status
+	@for map in $(MAPS); do \
+		COLUMNS=120 $(BIN)/argmap eval $$map > build/$$(basename $$map .yaml).eval.txt || exit 1; done
+	$(BIN)/argmap render maps/ -o build/diagrams/ -f pdf
+	$(BIN)/argmap render maps/ -o build/diagrams/ -f svg --no-atlas
 	@for map in $(MAPS); do \
 		$(BIN)/argmap brief $$map -f pdf -o build/briefs/ && \
 		$(BIN)/argmap brief $$map -f html -o build/briefs/ || exit 1; \

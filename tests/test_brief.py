@@ -16,10 +16,10 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from argmap.analysis import Status, Verdict
-from argmap.brief import OpenQuestion, SheetFormat, build_context, make_sheet
+from argmap.analysis.questions import OpenQuestion, QuestionKind
+from argmap.brief import SheetFormat, SheetOptions, build_context, make_sheet, side_diagram
 from argmap.brief.context import BriefContext, Exchange
 from argmap.brief.render import (
-    Paper,
     markdown_escape,
     render_html,
     render_markdown,
@@ -28,6 +28,8 @@ from argmap.brief.render import (
 from argmap.cli import app
 from argmap.graph import MapGraph, numbering, source_labels, theses
 from argmap.model import ArgMap, Attack, Node, Side
+from argmap.render.choices import Paper
+from argmap.schemes import Burden
 from argmap.validate import load_map, load_map_text
 from argmap.write import dump_map
 from conftest import MAPS
@@ -170,10 +172,8 @@ def test_frontlines_hold_expected_attacks_and_prepared_answers(voting: MapGraph)
 
 def test_unanswered_attacks_are_our_vulnerabilities(voting: MapGraph) -> None:
     sheet = build_context(voting, Side.PRO)
-    assert [(v.code, v.on, v.kind) for v in sheet.vulnerabilities] == [
-        ("A1.2", "A1", "unanswered attack"),
-        ("A2.1", "A2", "unanswered attack"),
-    ]
+    found = [(v.claim.code, [p.code for p in v.unanswered]) for v in sheet.vulnerabilities]
+    assert found == [("A1", ["A1.2"]), ("A2", ["A2.1"])]
 
 
 def test_the_other_side_gets_the_mirror_sheet(voting: MapGraph) -> None:
@@ -183,7 +183,8 @@ def test_the_other_side_gets_the_mirror_sheet(voting: MapGraph) -> None:
     a1 = sheet.blocks[1]
     assert codes(a1.answers) == ["A1.1", "A1.2"]  # their attacks are now our answers
     assert codes(a1.answers[0].replies) == ["A1.1.1", "A1.1.2"]  # and their replies
-    assert [v.code for v in sheet.vulnerabilities] == ["N1.1", "N1.2"]
+    [n1] = sheet.vulnerabilities
+    assert n1.claim.code == "N1" and [p.code for p in n1.unanswered] == ["N1.1", "N1.2"]
     assert sheet.header.side_label == "Negative" and sheet.header.other_label == "Affirmative"
 
 
@@ -246,40 +247,85 @@ def test_verdicts_mark_contentions_and_answers(voting: MapGraph) -> None:
     assert mark is not None and (mark.glyph, mark.word) == (Status.STANDS.glyph, "Stands")
     assert sheet.contentions[1].mark is None  # no verdict given for it
     page = dom(sheet)
-    marks = {m.words() for m in page.find_all("span", "mark")}
-    assert f"{Status.STANDS.glyph} Stands" in marks
-    assert f"{Status.CONTESTED.glyph} Contested" in marks
+    boxes = {e.words(): e.classes for e in page.find_all("span", "code")}
+    assert boxes[f"A1 {Status.STANDS.glyph} Stands"] == {"code", "stands"}
+    assert boxes[f"N1.1 {Status.CONTESTED.glyph} Contested"] == {"code", "contested"}
+    assert boxes[f"A1.2 {Status.FALLS.glyph} Falls"] == {"code", "falls"}
+    assert boxes["A2"] == {"code"}  # no verdict, no mark
     legend = page.find_all("p", "legend")[0].words()
     assert all(f"{s.glyph} {s.value.capitalize()}" in legend for s in Status)
     assert "Stands" not in dom(build_context(voting, Side.PRO)).words()
 
 
+def question(graph: MapGraph, node: str, text: str, attack: Attack, side: Side) -> OpenQuestion:
+    """An open critical question as argmap.analysis.questions reports it."""
+    kind = QuestionKind.VULNERABILITY if graph[node].side is side else QuestionKind.ATTACK_ANGLE
+    label = graph[node].label
+    return OpenQuestion(
+        kind, node, graph[node].side, label, "s", "q", text, attack, Burden.OPPONENT
+    )
+
+
 def test_open_questions_become_angles_vulnerabilities_and_cross_examination(
     voting: MapGraph,
 ) -> None:
-    questions = [
-        OpenQuestion("N1", "Is abstention really a political statement?", Attack.UNDERMINE),
-        OpenQuestion("A1.w1", "Is Examplia comparable to us?", Attack.UNDERMINE),
-        OpenQuestion("N2.p1", "Are fines the only way to enforce it?", Attack.UNDERCUT),
-        OpenQuestion("nowhere", "Ignored: no such node.", Attack.REBUT),
+    asked = [
+        ("N1", "Is abstention really a political statement?", Attack.UNDERMINE),
+        ("A1.w1", "Is Examplia comparable to us?", Attack.UNDERMINE),
+        ("N2.p1", "Are fines the only way to enforce it?", Attack.UNDERCUT),
     ]
+    questions = [question(voting, n, q, a, Side.PRO) for n, q, a in asked]
     sheet = build_context(voting, Side.PRO, questions=questions)
     assert [(a.number, a.code) for a in sheet.cross_ex] == [(1, "N1"), (2, "N2a")]
-    assert sheet.blocks[0].claim.angles[0].question.startswith("Is abstention")
-    assert [(v.code, v.kind) for v in sheet.vulnerabilities] == [
-        ("A1.2", "unanswered attack"),
-        ("A1b", "open question"),
-        ("A2.1", "unanswered attack"),
+    assert sheet.blocks[0].claim.angles[0].number == 1
+    assert sheet.contentions[0].reasons[0].points[1].angles == ()  # ours: listed once, below
+    a1, a2 = sheet.vulnerabilities
+    assert [(q.code, q.question) for q in a1.questions] == [
+        ("A1b", "Is Examplia comparable to us?")
     ]
+    assert a2.questions == ()
     page = dom(sheet)
-    assert "Are fines the only way to enforce it?" in page.by_id("blocks").words()
-    assert "Are fines the only way" in render_markdown(sheet).split("## Frontlines")[0]
+    assert "Attack angles: Q1 (undermine)" in page.by_id("blocks").words()
+    assert "Q2 (undercut)" in page.by_id("blocks").words()
+    assert "A1b: Is Examplia comparable to us?" in page.by_id("case").words()
+    assert "Q2 (*undercut*)" in render_markdown(sheet).split("## Frontlines")[0]
     cross = page.by_id("cross-ex")
     assert "Q1 Is abstention really a political statement?" in cross.words()
     assert page.find_all("section")[4].attrs["id"] == "cross-ex"
     assert "cross-ex" not in {
         s.attrs["id"] for s in dom(build_context(voting, Side.PRO)).find_all("section")
     }
+
+
+def test_the_analysis_marks_the_sheet_and_asks_its_questions() -> None:
+    """make_sheet runs the analysis: every point marked, every attack angle a question."""
+    from argmap.analysis import analyse
+    from argmap.analysis.questions import open_questions
+
+    article = graph_of(MAPS[0]) if MAPS else graph_of(VOTING)
+    for side in Side:
+        html = make_sheet(article, side, SheetFormat.HTML, SheetOptions(diagram=False)).content
+        page = Dom(html.decode()).root
+        boxes = [line.find_all("span", "code")[0] for line in page.find_all("p", "ln")]
+        assert boxes and all(len(b.classes) == 2 for b in boxes)  # "code" and a status
+        verdicts = analyse(article).verdicts
+        shown = {b.text().split()[0]: b.classes - {"code"} for b in boxes}
+        codes_ = numbering(article)
+        assert all(shown[codes_[n]] == {verdicts[n].status.value} for n in article.nodes)
+        angles = [q for q in open_questions(article, side) if q.kind is QuestionKind.ATTACK_ANGLE]
+        cross = page.find_all("section")
+        if angles:
+            items = page.by_id("cross-ex").find_all("li")
+            assert len(items) == len(angles)
+            assert items[0].words().startswith(f"Q1 {angles[0].question}")
+        else:
+            assert "cross-ex" not in {s.attrs["id"] for s in cross}
+    plain = make_sheet(
+        article, Side.PRO, SheetFormat.HTML, SheetOptions(status=False, diagram=False)
+    )
+    assert all(
+        b.classes == {"code"} for b in Dom(plain.content.decode()).root.find_all("span", "code")
+    )
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -505,14 +551,19 @@ def test_both_sides_need_a_folder(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "compulsory-voting-con.md",
+        "compulsory-voting-con.svg",  # the diagram each sheet links to
         "compulsory-voting-pro.md",
+        "compulsory-voting-pro.svg",
     ]
 
 
 def test_standard_output_takes_one_text_sheet(runner: CliRunner) -> None:
     result = runner.invoke(app, ["brief", str(VOTING), "-s", "pro", "-f", "md", "-o", "-"])
     assert result.exit_code == 0
-    assert "### They say: `N1` **Compulsion violates freedom of conscience**" in result.stdout
+    assert (
+        "### They say: `N1` ✘ Falls **Compulsion violates freedom of conscience**" in result.stdout
+    )
+    assert "diagram" not in result.stdout  # no file beside standard output to hold one
     for args in (["-o", "-"], ["-s", "pro", "-f", "pdf", "-o", "-"]):
         result = runner.invoke(app, ["brief", str(VOTING), *args])
         assert result.exit_code == 2, args
@@ -527,9 +578,59 @@ def test_a_broken_map_prints_its_errors(runner: CliRunner, tmp_path: Path) -> No
     assert not list(tmp_path.glob("*.html"))
 
 
-def test_make_sheet_returns_html_bytes(voting: MapGraph) -> None:
+def test_the_sheet_ends_with_the_sides_case_as_a_diagram(voting: MapGraph) -> None:
     sheet = make_sheet(voting, Side.CON, SheetFormat.HTML)
     assert sheet.content.startswith(b"<!DOCTYPE html>") and sheet.diagram is None
+    page = Dom(sheet.content.decode()).root
+    section = page.by_id("diagram")
+    [svg] = section.find_all("svg")
+    titles = " ".join(e.text() for e in svg.find_all("text"))
+    assert "Compulsion violates freedom of conscience" in titles
+    assert "Turnout rises" not in titles  # the other side's case is not drawn
+    assert "the whole case" in section.words()
+    without = make_sheet(voting, Side.CON, SheetFormat.HTML, SheetOptions(diagram=False))
+    assert b'id="diagram"' not in without.content
+
+    md = make_sheet(voting, Side.PRO, SheetFormat.MARKDOWN, diagram_name="x-pro.svg")
+    assert md.diagram is not None and md.diagram.startswith("<svg")
+    assert md.content.decode().rstrip().endswith("![Diagram of our case](<x-pro.svg>)")
+
+
+@pytest.mark.parametrize("path", [*MAPS, VOTING], ids=[p.stem for p in [*MAPS, VOTING]])
+def test_a_case_is_drawn_as_deep_as_one_page_reads(path: Path) -> None:
+    from argmap.brief.diagram import _READABLE, _room, _scale
+    from argmap.render import diagram_svg
+
+    graph = graph_of(path)
+    for side in Side:
+        drawn = side_diagram(graph, side)
+        assert drawn is not None
+        if drawn.depth is None:
+            assert drawn.command is None and "the whole case" in drawn.note
+        else:  # the whole case would print too small, and the sheet says how to get it
+            whole = diagram_svg(graph, side=side, titles_only=True)
+            assert _scale(whole, _room(Paper.A4)) < _READABLE
+            assert drawn.command == f"argmap render {graph.file} --side {side.value}"
+
+
+def test_the_article_case_is_too_big_to_draw_whole() -> None:
+    article = [p for p in MAPS if p.stem == "guerrilla-wars-to-victory-parades"]
+    if not article:
+        pytest.skip("the article map is not in maps/")
+    drawn = side_diagram(graph_of(article[0]), Side.PRO)
+    assert drawn is not None and drawn.depth is not None
+
+
+def test_missing_graphviz_is_an_error_with_a_way_out(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` here
+    result = runner.invoke(app, ["brief", str(VOTING), "-s", "pro", "-o", f"{tmp_path}/"])
+    assert result.exit_code == 1 and "--no-diagram" in result.stderr
+    result = runner.invoke(
+        app, ["brief", str(VOTING), "-s", "pro", "--no-diagram", "-o", f"{tmp_path}/"]
+    )
+    assert result.exit_code == 0, result.output
 
 
 # --- every map: nothing goes missing ---------------------------------------------------------

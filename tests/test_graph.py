@@ -115,6 +115,7 @@ def test_descendants_walk_a_subtree_in_order() -> None:
         ("AFP; BBC; AP; Reuters", "2025", "AFP et al. 2025"),
         # Given-name-first without an initial cannot be told from an organisation: kept whole.
         ("Jane Smith", "2019-04", "Jane Smith 2019"),
+        ("RAND Corporation", "2021-06", "RAND Corporation 2021"),
     ],
 )
 def test_source_label_reads_author_year(author: str, date: str | None, label: str) -> None:

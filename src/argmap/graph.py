@@ -9,14 +9,15 @@ ids or sources, support cycles, sides that contradict the tree, misplaced fields
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from argmap.diagnostics import Diagnostic, Position, Severity
+from argmap.diagnostics import did_you_mean as _did_you_mean
 from argmap.model import FORMAT_VERSION, ArgMap, Attack, Node, Side, Source
+from argmap.schemes import scheme_library, split_cq
 
 YamlPath = tuple[str | int, ...]
 Locate = Callable[[YamlPath], Position]
@@ -227,6 +228,7 @@ class _Resolver:
         self._walk_tree()
         self._check_references()
         self._check_support_cycles()
+        self._check_schemes()
         return MapGraph(self.map, self.file, self.nodes, self.roots, self.edges)
 
     def _all_nodes(self) -> Iterator[tuple[Node, YamlPath]]:
@@ -447,6 +449,84 @@ class _Resolver:
                 "support cycle: " + " -> ".join([link.source, *cycle]),
             )
 
+    def _check_schemes(self) -> None:
+        """`scheme` and `cq` name entries of the shipped library, and a cq fits its target.
+
+        A cq on an attack names a question of the attacked argument: the scheme of the
+        attacked node or, when that node is a premise, of the claim it supports. A cq on
+        a premise names a question of its parent's scheme that the premise answers.
+        A cq that fits no such scheme is a warning: the map still means something.
+        """
+        library = scheme_library()
+        out: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            out.setdefault(edge.source, []).append(edge)
+        for mapped in self.nodes.values():
+            node, path = mapped.node, mapped.path
+            if node.scheme is not None and node.scheme not in library:
+                self.report(
+                    (*path, "scheme"),
+                    "unknown-scheme",
+                    f"unknown scheme '{node.scheme}'"
+                    + (_did_you_mean(node.scheme, library) or "; `argmap schemes` lists them"),
+                )
+            if node.cq is None:
+                continue
+            scheme_id, question_id = split_cq(node.cq)
+            scheme = library.get(scheme_id)
+            if scheme is None:
+                self.report(
+                    (*path, "cq"),
+                    "unknown-scheme",
+                    f"cq '{node.cq}' names unknown scheme '{scheme_id}'"
+                    + (_did_you_mean(scheme_id, library) or "; `argmap schemes` lists them"),
+                )
+                continue
+            if scheme.question(question_id) is None:
+                self.report(
+                    (*path, "cq"),
+                    "unknown-cq",
+                    f"scheme '{scheme_id}' has no question '{question_id}'"
+                    + (
+                        _did_you_mean(question_id, scheme.question_ids)
+                        or f"; its questions: {', '.join(scheme.question_ids)}"
+                    ),
+                )
+                continue
+            self._check_cq_target(mapped, scheme_id, out.get(mapped.id, []))
+
+    def _check_cq_target(self, mapped: MapNode, scheme_id: str, edges: list[Edge]) -> None:
+        related = [e for e in edges if e.relation is not Relation.OUTWEIGH]
+        if not related:
+            self.report(
+                (*mapped.path, "cq"),
+                "misplaced-field",
+                "'cq' names the critical question an attack raises or a premise answers; "
+                "this node attacks and supports nothing",
+                key=True,
+            )
+            return
+        owners: list[str] = []
+        for edge in related:
+            owners.append(edge.target)
+            target = self.nodes[edge.target]
+            if edge.relation is Relation.ATTACK and target.role is Role.PREMISE:
+                owners.append(str(target.parent))  # a premise belongs to its parent's argument
+        schemes = [self.nodes[o].node.scheme for o in owners]
+        if scheme_id in schemes or any(s and s not in scheme_library() for s in schemes):
+            return  # fits, or the owner's own scheme is unknown and already reported
+        named = sorted({f"'{o}' uses '{s}'" for o, s in zip(owners, schemes, strict=True) if s})
+        if named:
+            why = f"{', '.join(named)}; name one of its questions instead"
+        else:
+            why = f"'{owners[0]}' declares no scheme; add 'scheme: {scheme_id}' to it"
+        self.report(
+            (*mapped.path, "cq"),
+            "cq-scheme-mismatch",
+            f"cq '{mapped.node.cq}' is a question of scheme '{scheme_id}', but {why}",
+            Severity.WARNING,
+        )
+
 
 def _path_between(graph: dict[str, list[str]], start: str, goal: str) -> list[str] | None:
     """A path start..goal along `graph`, found breadth-first, or None."""
@@ -465,11 +545,6 @@ def _path_between(graph: dict[str, list[str]], start: str, goal: str) -> list[st
                 previous[nxt] = current
                 queue.append(nxt)
     return None
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def resolve_map(

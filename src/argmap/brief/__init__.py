@@ -1,46 +1,48 @@
 """Briefing sheets: the printable page a team takes into the round, one per side.
 
     context.py  the view model (numbering, blocks, frontlines, weighing, evidence index)
+    diagram.py  the side's case from argmap.render, sized for one page
     render.py   Jinja2 templates to HTML (autoescaped) and Markdown (escaped context)
     pdf.py      WeasyPrint: the same HTML, laid out for print
 
-`make_sheet` builds one sheet in memory; `write_sheets` is what `argmap brief` runs:
-it decides the file names, writes atomically and returns the paths written.
+`make_sheet` builds one sheet in memory, with the analysis's status marks and open
+critical questions; `write_sheets` is what `argmap brief` runs: it decides the file
+names, writes atomically and returns the paths written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
-from argmap.analysis import Verdict
-from argmap.brief.context import BriefContext, OpenQuestion, build_context
-from argmap.brief.render import Paper, TemplateProblem, render_html, render_markdown
+from argmap.brief.context import BriefContext, build_context
+from argmap.brief.diagram import Diagram, side_diagram
+from argmap.brief.render import TemplateProblem, render_html, render_markdown
 from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
 from argmap.model import Side
+from argmap.render.choices import Paper
 
 __all__ = [
     "BriefContext",
-    "OpenQuestion",
+    "Diagram",
     "OutputProblem",
-    "Paper",
     "Sheet",
     "SheetFormat",
+    "SheetOptions",
     "TemplateProblem",
     "build_context",
     "make_sheet",
     "sheet_paths",
+    "side_diagram",
     "write_sheets",
 ]
 
@@ -62,6 +64,17 @@ class OutputProblem(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class SheetOptions:
+    """How a sheet is made, as `argmap brief`'s options set it."""
+
+    paper: Paper = Paper.A4
+    templates: Path | None = None  # a folder replacing the built-in templates
+    full_text: bool = False  # full texts under the tag lines
+    status: bool = True  # status marks from the analysis
+    diagram: bool = True  # the side's case drawn by Graphviz
+
+
+@dataclass(frozen=True, slots=True)
 class Sheet:
     """One rendered sheet; `diagram` is the SVG a Markdown sheet links to, written beside it."""
 
@@ -75,56 +88,42 @@ def make_sheet(
     graph: MapGraph,
     side: Side,
     fmt: SheetFormat,
+    options: SheetOptions = SheetOptions(),
     *,
-    paper: Paper = Paper.A4,
-    templates: Path | None = None,
-    full_text: bool = False,
-    verdicts: Mapping[str, Verdict] | None = None,
-    questions: Sequence[OpenQuestion] | None = None,
-    diagram_name: str | None = None,
+    diagram_name: str = "diagram.svg",
     generated: dt.date | None = None,
 ) -> Sheet:
     """Render the sheet for `side` of `graph` in format `fmt`.
 
-    Raises TemplateProblem for a broken template folder, and (PDF only)
-    argmap.brief.pdf.PdfUnavailable when WeasyPrint cannot load. `diagram_name` is
-    the file name a Markdown sheet uses for its diagram.
+    Raises TemplateProblem for a broken template folder, argmap.render.GraphvizError
+    when the diagram cannot be drawn, and (PDF only) argmap.brief.pdf.PdfUnavailable
+    when WeasyPrint cannot load. A Markdown sheet links its diagram as `diagram_name`.
     """
+    from argmap.analysis import analyse
+    from argmap.analysis.questions import open_questions
+
+    evaluation = analyse(graph)
+    verdicts = evaluation.verdicts if options.status else None
     context = build_context(
         graph,
         side,
         verdicts=verdicts,
-        questions=questions,
-        full_text=full_text,
+        questions=open_questions(graph, side, evaluation),
+        full_text=options.full_text,
         generated=generated,
     )
-    diagram = side_diagram(graph, side, verdicts)
+    diagram = side_diagram(graph, side, verdicts, options.paper) if options.diagram else None
     if fmt is SheetFormat.MARKDOWN:
-        link = diagram_name if diagram else None
-        text = render_markdown(context, templates=templates, diagram_file=link)
-        return Sheet(side, fmt, text.encode("utf-8"), diagram)
-    html = render_html(context, paper=paper, templates=templates, diagram=diagram)
+        text = render_markdown(
+            context, templates=options.templates, diagram=diagram, diagram_file=diagram_name
+        )
+        return Sheet(side, fmt, text.encode("utf-8"), diagram.svg if diagram else None)
+    html = render_html(context, paper=options.paper, templates=options.templates, diagram=diagram)
     if fmt is SheetFormat.HTML:
         return Sheet(side, fmt, html.encode("utf-8"))
     from argmap.brief.pdf import render_pdf
 
     return Sheet(side, fmt, render_pdf(html))
-
-
-def side_diagram(
-    graph: MapGraph, side: Side, verdicts: Mapping[str, Verdict] | None = None
-) -> str | None:
-    """The SVG diagram of one side's case from `argmap.render`, or None until it is available."""
-    try:
-        render = importlib.import_module("argmap.render")
-    except ModuleNotFoundError as exc:
-        if exc.name != "argmap.render":
-            raise
-        return None
-    draw: Callable[..., Any] | None = getattr(render, "diagram_svg", None)
-    if draw is None:
-        return None
-    return str(draw(graph, side=side, verdicts=verdicts))
 
 
 def sheet_paths(
@@ -158,10 +157,7 @@ def write_sheets(
     sides: Sequence[Side],
     fmt: SheetFormat,
     output: str | None,
-    *,
-    paper: Paper = Paper.A4,
-    templates: Path | None = None,
-    full_text: bool = False,
+    options: SheetOptions = SheetOptions(),
 ) -> list[Path]:
     """Render and write one sheet per side; returns the files written (diagrams included).
 
@@ -169,15 +165,8 @@ def write_sheets(
     WeasyPrint's layout is pure Python, so this halves the wait.
     """
     paths = sheet_paths(map_path, sides, fmt, output)
-    render = functools.partial(
-        _sheet_for,
-        graph,
-        fmt=fmt,
-        paper=paper,
-        templates=templates,
-        full_text=full_text,
-    )
     jobs = [(side, path.with_suffix(".svg").name) for side, path in zip(sides, paths, strict=True)]
+    render = functools.partial(_sheet_for, graph, fmt, options)
     if fmt is SheetFormat.PDF and len(jobs) > 1 and _can_fork():
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(len(jobs), mp_context=context) as pool:
@@ -188,31 +177,17 @@ def write_sheets(
     for sheet, path in zip(sheets, paths, strict=True):
         write_atomic(path, sheet.content)
         written.append(path)
-        if sheet.diagram is not None and fmt is SheetFormat.MARKDOWN:
+        if sheet.diagram is not None:
             write_atomic(path.with_suffix(".svg"), sheet.diagram)
             written.append(path.with_suffix(".svg"))
     return written
 
 
 def _sheet_for(
-    graph: MapGraph,
-    job: tuple[Side, str],
-    *,
-    fmt: SheetFormat,
-    paper: Paper,
-    templates: Path | None,
-    full_text: bool,
+    graph: MapGraph, fmt: SheetFormat, options: SheetOptions, job: tuple[Side, str]
 ) -> Sheet:
     side, diagram_name = job
-    return make_sheet(
-        graph,
-        side,
-        fmt,
-        paper=paper,
-        templates=templates,
-        full_text=full_text,
-        diagram_name=diagram_name,
-    )
+    return make_sheet(graph, side, fmt, options, diagram_name=diagram_name)
 
 
 def _can_fork() -> bool:

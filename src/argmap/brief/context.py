@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.analysis import Status, Verdict
+from argmap.analysis.questions import OpenQuestion
 from argmap.graph import (
     MapGraph,
     MapNode,
@@ -49,19 +50,6 @@ ATTACK_MEANINGS = {
     Attack.UNDERMINE: "says a premise or its evidence is false or unreliable",
     Attack.UNDERCUT: "grants the premise but denies that it supports the claim",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class OpenQuestion:
-    """A critical question nobody has answered on a node of the map.
-
-    On the other side's argument it is an attack angle (and a cross-examination
-    question); on ours it is a vulnerability. `attack` is the attack a "no" licenses.
-    """
-
-    node: str
-    question: str
-    attack: Attack
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +145,11 @@ class Angle:
 
 @dataclass(frozen=True, slots=True)
 class Vulnerability:
-    """A weak spot of our case: an attack with no answer, or an open critical question."""
+    """The weak spots of one argument of ours: attacks with no answer, open questions."""
 
-    code: str
-    tag: str
-    on: str  # the code of our argument it threatens
-    kind: str  # "unanswered attack" or "open question"
-    attack: str
+    claim: Point
+    unanswered: tuple[Point, ...]
+    questions: tuple[Angle, ...]  # open critical questions on it or its premises
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,21 +410,14 @@ class _Builder:
     def vulnerabilities(self, frontlines: Iterable[Frontline]) -> tuple[Vulnerability, ...]:
         found: list[Vulnerability] = []
         for line in frontlines:
-            for attack in line.attacks:
-                if not attack.answered:
-                    p = attack.point
-                    kind = "unanswered attack"
-                    found.append(
-                        Vulnerability(p.code, p.tag, line.claim.code, kind, p.attack or "")
-                    )
-            for member in self.argument(line.claim.id):
-                for angle in self.angles.get(member, ()):
-                    kind = "open question"
-                    found.append(
-                        Vulnerability(
-                            angle.code, angle.question, line.claim.code, kind, angle.attack
-                        )
-                    )
+            unanswered = tuple(a.point for a in line.attacks if not a.answered)
+            questions = tuple(
+                angle
+                for member in self.argument(line.claim.id)
+                for angle in self.angles.get(member, ())
+            )
+            if unanswered or questions:
+                found.append(Vulnerability(line.claim, unanswered, questions))
         return tuple(found)
 
     def cross_ex(self) -> tuple[Angle, ...]:
@@ -512,7 +491,8 @@ class _Builder:
             ),
             links=tuple(self._links(node)),
             mark=self._mark(node_id),
-            angles=tuple(self.angles.get(node_id, ())),
+            # ours are listed once, as vulnerabilities; theirs stand under the point as angles
+            angles=() if self._ours(node_id) else tuple(self.angles.get(node_id, ())),
         )
 
     def _reasons(self, node: MapNode, depth: int) -> tuple[ReasonGroup, ...]:

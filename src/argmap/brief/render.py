@@ -15,7 +15,6 @@ import dataclasses
 import importlib.resources
 import re
 from collections.abc import Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -24,6 +23,8 @@ from markupsafe import Markup
 
 import argmap
 from argmap.brief.context import BriefContext
+from argmap.brief.diagram import Diagram
+from argmap.render.choices import Paper
 
 HTML_TEMPLATE = "brief.html.j2"
 MARKDOWN_TEMPLATE = "brief.md.j2"
@@ -31,14 +32,8 @@ MARKDOWN_TEMPLATE = "brief.md.j2"
 T = TypeVar("T")
 
 
-class Paper(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def css(self) -> str:
-        """The CSS `@page { size }` keyword."""
-        return "A4" if self is Paper.A4 else "letter"
+# The CSS `@page { size }` keyword of each paper.
+PAGE_SIZE = {Paper.A4: "A4", Paper.LETTER: "letter"}
 
 
 class TemplateProblem(Exception):
@@ -88,24 +83,40 @@ def render_html(
     *,
     paper: Paper = Paper.A4,
     templates: Path | None = None,
-    diagram: str | None = None,
+    diagram: Diagram | None = None,
 ) -> str:
-    """The sheet as one self-contained HTML page (styles inline).
+    """The sheet as one self-contained HTML page (styles and diagram inline).
 
-    `diagram` is SVG markup from `argmap.render`, trusted: that module escapes map text.
+    The diagram's SVG is trusted markup: argmap.render escapes the map's text in it.
     """
     folder = templates_dir(templates)
-    values = {"brief": context, "paper": paper.css, "diagram": Markup(diagram) if diagram else None}
+    values = {
+        "brief": context,
+        "paper": PAGE_SIZE[paper],
+        "diagram": diagram
+        and {"svg": Markup(diagram.svg), "note": diagram.note, "command": diagram.command},
+    }
     return _render(html_environment(folder), folder, HTML_TEMPLATE, values)
 
 
 def render_markdown(
-    context: BriefContext, *, templates: Path | None = None, diagram_file: str | None = None
+    context: BriefContext,
+    *,
+    templates: Path | None = None,
+    diagram: Diagram | None = None,
+    diagram_file: str = "diagram.svg",
 ) -> str:
-    """The sheet as Markdown; `diagram_file` is an SVG written next to it, linked by name."""
+    """The sheet as Markdown; its diagram is an SVG written next to it as `diagram_file`."""
     folder = templates_dir(templates)
-    link = Markup(_link_target(diagram_file)) if diagram_file else None
-    values = {"brief": escaped_for_markdown(context), "diagram_file": link}
+    values = {
+        "brief": escaped_for_markdown(context),
+        "diagram": diagram
+        and {
+            "file": Markup(_link_target(diagram_file)),
+            "note": markdown_escape(diagram.note),
+            "command": diagram.command and markdown_escape(diagram.command),
+        },
+    }
     return _render(markdown_environment(folder), folder, MARKDOWN_TEMPLATE, values)
 
 
