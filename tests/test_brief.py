@@ -402,6 +402,16 @@ def test_hostile_map_prints_as_text_in_html() -> None:
     assert all("onerror" not in e.attrs and "onmouseover" not in e.attrs for e in page.iter())
 
 
+def test_hostile_map_prints_as_text_in_the_whole_sheet_with_its_diagram() -> None:
+    graph = graph_of(HOSTILE)
+    for side in Side:
+        page = Dom(make_sheet(graph, side, SheetFormat.HTML).content.decode()).root
+        assert page.find_all("svg"), "the diagram is part of the sheet"
+        assert not page.find_all("script") and not page.find_all("img")
+        assert not page.find_all("foreignobject") and len(page.find_all("style")) == 1
+        assert all(not k.startswith("on") for e in page.iter() for k in e.attrs)
+
+
 def test_hostile_map_prints_as_text_in_markdown() -> None:
     graph = graph_of(HOSTILE)
     for side in Side:

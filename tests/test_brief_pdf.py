@@ -120,3 +120,42 @@ def test_both_sides_render_side_by_side_in_a_fresh_process(tmp_path: Path) -> No
     pro, con = (tmp_path / f"compulsory-voting-{s}.pdf" for s in ("pro", "con"))
     assert run.stdout.split() == [str(pro), str(con)]
     assert "Side: Affirmative" in pdf_text(pro, 2) and "Side: Negative" in pdf_text(con, 2)
+
+
+def test_printers_load_weasyprint_in_worker_processes(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    import pytest
+
+    if sys.platform != "linux" or (os.cpu_count() or 1) < 2:
+        pytest.skip("printers fork only on Linux with two cores or more")
+    script = tmp_path / "print.py"
+    script.write_text(
+        "import sys\n"
+        "from argmap.brief.pdf import _ForkedPrinter, open_printers\n"
+        "printers = open_printers(2)\n"
+        "assert all(isinstance(p, _ForkedPrinter) for p in printers), printers\n"
+        "assert 'weasyprint' not in sys.modules  # loaded in the workers, not here\n"
+        "for i, p in enumerate(printers):\n"
+        "    p.submit(f'<p>sheet {i}</p>')\n"
+        "pdfs = [p.result() for p in printers]\n"
+        "for p in printers:\n"
+        "    p.close()\n"
+        "assert not any(p._process.is_alive() for p in printers)\n"
+        "sys.stdout.buffer.write(pdfs[1])\n"
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, check=True)
+    (tmp_path / "one.pdf").write_bytes(run.stdout)
+    assert pdf_text(tmp_path / "one.pdf") == "sheet 1"
+
+
+def test_a_process_that_has_weasyprint_prints_in_process() -> None:
+    import weasyprint  # noqa: F401
+
+    from argmap.brief.pdf import Printer, open_printers
+
+    [printer] = open_printers(1)
+    assert type(printer) is Printer
+    printer.submit("<p>here</p>")
+    assert printer.result().startswith(b"%PDF")

@@ -489,7 +489,7 @@ def brief(
         make_sheet,
         write_sheets,
     )
-    from argmap.brief.pdf import PdfUnavailable
+    from argmap.brief.pdf import PdfUnavailable, open_printers
     from argmap.model import Side
     from argmap.render import GraphvizError
     from argmap.validate import load_map
@@ -504,21 +504,22 @@ def brief(
         typer.echo("error: '-o -' writes one HTML or Markdown sheet: add --side", err=True)
         raise typer.Exit(2)
 
-    result = load_map(map_path)
-    for diagnostic in result.diagnostics:
-        typer.echo(str(diagnostic))
-    if result.graph is None:
-        raise typer.Exit(1)
-    graph = result.graph
-    # a Markdown sheet links its diagram as a file beside it; standard output has no beside
-    diagram = diagram and not (to_stdout and fmt is SheetFormat.MARKDOWN)
-    options = SheetOptions(paper, template, full_text, status, diagram)
+    # WeasyPrint loads in the printers' processes while the map is read and the sheet built
+    printers = open_printers(len(sides)) if fmt is SheetFormat.PDF and not to_stdout else []
     try:
+        result = load_map(map_path)
+        for diagnostic in result.diagnostics:
+            typer.echo(str(diagnostic))
+        if result.graph is None:
+            raise typer.Exit(1)
+        # a Markdown sheet links its diagram as a file beside it; standard output has none
+        diagram = diagram and not (to_stdout and fmt is SheetFormat.MARKDOWN)
+        options = SheetOptions(paper, template, full_text, status, diagram)
         if to_stdout:
-            sheet = make_sheet(graph, sides[0], fmt, options)
+            sheet = make_sheet(result.graph, sides[0], fmt, options)
             typer.echo(sheet.content.decode("utf-8"), nl=False)
             return
-        written = write_sheets(graph, map_path, sides, fmt, output, options)
+        written = write_sheets(result.graph, map_path, sides, fmt, output, options, printers)
     except (OutputProblem, TemplateProblem) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -531,6 +532,9 @@ def brief(
     except OSError as exc:  # a folder that is a file, no permission, a full disk
         typer.echo(f"error: cannot write the sheet: {exc}", err=True)
         raise typer.Exit(1) from None
+    finally:
+        for printer in printers:
+            printer.close()
     for path in written:
         typer.echo(str(path))
 

@@ -3,7 +3,7 @@
     context.py  the view model (numbering, blocks, frontlines, weighing, evidence index)
     diagram.py  the side's case from argmap.render, sized for one page
     render.py   Jinja2 templates to HTML (autoescaped) and Markdown (escaped context)
-    pdf.py      WeasyPrint: the same HTML, laid out for print
+    pdf.py      WeasyPrint: the same HTML, laid out for print, in worker processes
 
 `make_sheet` builds one sheet in memory, with the analysis's status marks and open
 critical questions; `write_sheets` is what `argmap brief` runs: it decides the file
@@ -13,18 +13,15 @@ names, writes atomically and returns the paths written.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import multiprocessing
 import os
-import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from argmap.brief.context import BriefContext, build_context
 from argmap.brief.diagram import Diagram, side_diagram
+from argmap.brief.pdf import Printer
 from argmap.brief.render import TemplateProblem, render_html, render_markdown
 from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
@@ -121,9 +118,9 @@ def make_sheet(
     html = render_html(context, paper=options.paper, templates=options.templates, diagram=diagram)
     if fmt is SheetFormat.HTML:
         return Sheet(side, fmt, html.encode("utf-8"))
-    from argmap.brief.pdf import render_pdf
-
-    return Sheet(side, fmt, render_pdf(html))
+    printer = Printer()
+    printer.submit(html)
+    return Sheet(side, fmt, printer.result())
 
 
 def sheet_paths(
@@ -158,21 +155,26 @@ def write_sheets(
     fmt: SheetFormat,
     output: str | None,
     options: SheetOptions = SheetOptions(),
+    printers: Sequence[Printer] = (),
 ) -> list[Path]:
     """Render and write one sheet per side; returns the files written (diagrams included).
 
-    PDF sheets of both sides render in two processes where the machine has the cores:
-    WeasyPrint's layout is pure Python, so this halves the wait.
+    PDF sheets go to `printers`, one per side (see argmap.brief.pdf.open_printers:
+    started before the map was read, they have WeasyPrint loaded by now, and print the
+    two sides at once); without them the PDFs are printed here, one after the other.
     """
     paths = sheet_paths(map_path, sides, fmt, output)
-    jobs = [(side, path.with_suffix(".svg").name) for side, path in zip(sides, paths, strict=True)]
-    render = functools.partial(_sheet_for, graph, fmt, options)
-    if fmt is SheetFormat.PDF and len(jobs) > 1 and _can_fork():
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(len(jobs), mp_context=context) as pool:
-            sheets = list(pool.map(render, jobs))
+    sheets: list[Sheet] = []
+    if fmt is SheetFormat.PDF:
+        workers = list(printers) or [Printer() for _ in sides]
+        for side, worker in zip(sides, workers, strict=True):
+            html = make_sheet(graph, side, SheetFormat.HTML, options).content
+            worker.submit(html.decode("utf-8"))
+        sheets = [Sheet(side, fmt, w.result()) for side, w in zip(sides, workers, strict=True)]
     else:
-        sheets = [render(job) for job in jobs]
+        for side, path in zip(sides, paths, strict=True):
+            diagram_name = path.with_suffix(".svg").name
+            sheets.append(make_sheet(graph, side, fmt, options, diagram_name=diagram_name))
     written: list[Path] = []
     for sheet, path in zip(sheets, paths, strict=True):
         write_atomic(path, sheet.content)
@@ -181,15 +183,3 @@ def write_sheets(
             write_atomic(path.with_suffix(".svg"), sheet.diagram)
             written.append(path.with_suffix(".svg"))
     return written
-
-
-def _sheet_for(
-    graph: MapGraph, fmt: SheetFormat, options: SheetOptions, job: tuple[Side, str]
-) -> Sheet:
-    side, diagram_name = job
-    return make_sheet(graph, side, fmt, options, diagram_name=diagram_name)
-
-
-def _can_fork() -> bool:
-    """Forking is safe on Linux before WeasyPrint has loaded its libraries; elsewhere, no."""
-    return sys.platform == "linux" and (os.cpu_count() or 1) > 1 and "weasyprint" not in sys.modules

@@ -6,8 +6,8 @@ answers), frontlines (attacks on our case and our prepared answers), weighing ro
 and the evidence index. Templates only lay it out; every choice (what is ours, what
 is answered, what a card is called, in which order) is made here.
 
-Texts are kept as written: escaping is the renderer's job (HTML autoescape, or the
-Markdown filter), so one context serves every output format.
+Texts are kept as written: escaping is the renderer's job (HTML autoescape, or an
+escaped copy for Markdown), so one context serves every output format.
 """
 
 from __future__ import annotations
@@ -221,8 +221,6 @@ class BriefContext:
     cross_ex: tuple[Angle, ...]
     sources: tuple[SourceEntry, ...]
     impact_axes: tuple[str, ...] = IMPACT_AXES
-    with_status: bool = False
-    diagram: str | None = None  # an SVG document from argmap.render, trusted markup
 
 
 def build_context(
@@ -304,13 +302,16 @@ class _Builder:
         self.order = {node_id: i for i, node_id in enumerate(graph.nodes)}
         self._arguments: dict[str, list[str]] = {}
         self.angles: dict[str, list[Angle]] = {}
-        asked = 0
+        asked: dict[str, list[OpenQuestion]] = {}
+        for question in questions:
+            asked.setdefault(question.node, []).append(question)
+        number = 0
         for node in graph:  # document order, so cross-examination follows the map
-            for q in (q for q in questions if q.node == node.id):
+            for q in asked.get(node.id, ()):
                 theirs = not self._ours(node.id)
-                asked += theirs
+                number += theirs
                 angle = Angle(
-                    asked if theirs else 0,
+                    number if theirs else 0,
                     self.codes[node.id],
                     node.label,
                     q.question,
@@ -326,7 +327,6 @@ class _Builder:
     def build(self, generated: dt.date) -> BriefContext:
         ours = [r for r in (*self.theses, *self.contentions) if self._ours(r)]
         theirs = [r for r in (*self.theses, *self.contentions) if not self._ours(r)]
-        # Sections are built in print order, so evidence numbers follow the page.
         thesis_points = tuple(self.point(r, reasons=True) for r in self.theses if self._ours(r))
         contentions = tuple(self.point(r, reasons=True) for r in self.contentions if self._ours(r))
         blocks = tuple(self.block(r) for r in theirs)
@@ -356,7 +356,6 @@ class _Builder:
             outweighing=outweighing,
             cross_ex=self.cross_ex(),
             sources=self.cards.index(),
-            with_status=self.verdicts is not None,
         )
 
     def header(self, generated: dt.date) -> Header:
