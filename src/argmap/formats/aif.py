@@ -61,47 +61,43 @@ def export_map(
     schemes = scheme_names().titles
     motion = out.node("I", argmap.motion or argmap.title)
     inode = {m.id: out.node("I", m.text) for m in graph}
-    ra_of: dict[str, str] = {}  # premise id -> the RA carrying its support
+    link_of: dict[str, str] = {}  # node id -> the RA or CA carrying its relation to its parent
     group_ra: dict[tuple[str, str], str] = {}
-    mixed_schemes = 0
-    for mapped in graph:
+    mixed_schemes = root_undercuts = 0
+    for mapped in graph:  # pre-order: a parent's S-node exists before its children's
         parent = mapped.parent
-        if mapped.role is Role.CLAIM:
+        if parent is None:
             kind = "RA" if mapped.side is Side.PRO else "CA"
             s_node = out.node(kind, DEFAULT_INFERENCE if kind == "RA" else DEFAULT_CONFLICT)
             out.edge(inode[mapped.id], s_node)
             out.edge(s_node, motion)
         elif mapped.role is Role.PREMISE:
-            assert parent is not None
             scheme = mapped.node.scheme
             name = schemes.get(scheme, scheme) if scheme else DEFAULT_INFERENCE
             key = (parent, mapped.node.group) if mapped.node.group else None
             if key is not None and key in group_ra:
-                ra = group_ra[key]
-                current = out.nodes[int(ra) - 1]
+                s_node = group_ra[key]
+                current = out.nodes[int(s_node) - 1]
                 if current["text"] == DEFAULT_INFERENCE and scheme:
                     current["text"] = name
                 elif scheme and current["text"] != name:
                     mixed_schemes += 1
             else:
-                ra = out.node("RA", name)
-                out.edge(ra, inode[parent])
+                s_node = out.node("RA", name)
+                out.edge(s_node, inode[parent])
                 if key is not None:
-                    group_ra[key] = ra
-            out.edge(inode[mapped.id], ra)
-            ra_of[mapped.id] = ra
-    root_undercuts = 0
-    for mapped in graph:
-        if mapped.role is not Role.REBUTTAL:
-            continue
-        assert mapped.parent is not None
-        ca = out.node("CA", DEFAULT_CONFLICT)
-        out.edge(inode[mapped.id], ca)
-        if mapped.attack is Attack.UNDERCUT and mapped.parent in ra_of:
-            out.edge(ca, ra_of[mapped.parent])
+                    group_ra[key] = s_node
+            out.edge(inode[mapped.id], s_node)
+            link_of[mapped.id] = s_node
         else:
-            root_undercuts += mapped.attack is Attack.UNDERCUT
-            out.edge(ca, inode[mapped.parent])
+            s_node = out.node("CA", DEFAULT_CONFLICT)
+            out.edge(inode[mapped.id], s_node)
+            if mapped.attack is Attack.UNDERCUT and parent in link_of:
+                out.edge(s_node, link_of[parent])  # the CA points at the RA or CA it cuts
+            else:
+                root_undercuts += mapped.attack is Attack.UNDERCUT
+                out.edge(s_node, inode[parent])
+            link_of[mapped.id] = s_node
     for edge in graph.edges:
         if not edge.cross_link:
             continue
@@ -237,6 +233,7 @@ class _AifReader:
 
     def read(self, nodes: list[Any], edges: list[Any]) -> None:
         skipped: dict[str, list[str]] = {}
+        skipped_ids: set[str] = set()
         for i, node in enumerate(nodes):
             where = pointer(*self.base, "nodes", i)
             if not isinstance(node, dict) or "nodeID" not in node:
@@ -245,6 +242,7 @@ class _AifReader:
             node_id, kind = str(node["nodeID"]), str(node.get("type"))
             if kind not in ("I", "RA", "CA", "PA"):
                 skipped.setdefault(kind, []).append(where)
+                skipped_ids.add(node_id)
                 continue
             self.kind[node_id], self.where[node_id] = kind, where
             self.text[node_id] = str(node.get("text") or "")
@@ -270,10 +268,11 @@ class _AifReader:
                 self.draft.note(where, "unknown-edge", "not an edge; skipped")
                 continue
             source, target = str(edge.get("fromID")), str(edge.get("toID"))
+            unknown = [n for n in (source, target) if n not in self.kind and n not in skipped_ids]
+            if unknown:
+                self.draft.note(where, "unknown-node", f"edge names unknown node '{unknown[0]}'")
             if source not in self.kind or target not in self.kind:
-                if source in self.kind or target in self.kind:
-                    self.draft.note(where, "unknown-edge", "edge to a skipped or unknown node")
-                continue
+                continue  # touches a skipped node: covered by the note above
             if self.kind[source] == "I" and self.kind[target] == "I":
                 self.draft.note(
                     where, "direct-edge", "edge between two I-nodes has no meaning; skipped"
@@ -331,7 +330,7 @@ class _AifReader:
                 if self.kind[target] == "I":
                     relation = Relation.ATTACK if kind == "CA" else Relation.OUTWEIGH
                     self.draft.links.append(Link(source, target, relation, where))
-                elif self.kind[target] == "RA" and kind == "CA":
+                elif self.kind[target] in ("RA", "CA") and kind == "CA":
                     cut = self._inputs(target)
                     via = [n for n in self.out.get(target, []) if self.kind[n] == "I"]
                     if not cut:

@@ -45,7 +45,8 @@ def export_map(
     warnings = dropped_fields(
         graph, NAME, kept=("title", "tags", "group", "supports", "attacks", *_DATA_FIELDS)
     )
-    thesis = argmap.title if not _TITLE_BAD.search(argmap.title) else "Motion"
+    thesis = _one_line(argmap.title)
+    thesis = thesis if not _TITLE_BAD.search(thesis) else "Motion"
     titles, renamed = _titles(graph, thesis)
     if renamed:
         warnings.append(
@@ -288,14 +289,15 @@ class _ArgdownReader:
         if user_tags:
             fields["tags"] = user_tags
         key = f"{kind}:{title}"
-        self._data(key, member.get("data") or {}, fields, where)
         lines = [(m.get("startLine") or 0, m.get("startColumn") or 0) for m in members]
         self.occurrences.extend((line, col, key) for line, col in lines if line)
         if member.get("startLine"):
             self.defined_at[key] = (member["startLine"], member.get("startColumn") or 0)
-        position = min((p for p in lines if p[0]), default=(10**9, 0))
+        # Document order is where an element is defined, not where it is first named.
+        position = self.defined_at.get(key) or min((p for p in lines if p[0]), default=(10**9, 0))
         if position[0] < 10**9:
             where = f"{where} (line {position[0]})"
+        self._data(key, member.get("data") or {}, fields, where)
         titled = None if auto or " " not in title.strip() else title
         statement = Statement(key, text, where, titled, None if auto else title, side, fields)
         self.keys[(kind, title)] = key

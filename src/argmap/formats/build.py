@@ -105,7 +105,7 @@ class _Builder:
             thesis = self.by_key[roots[0]]
             self.thesis = thesis.key
             title = title or thesis.title or thesis.id_hint
-            if motion is None and " ".join(thesis.text.split()) != (title or "").strip():
+            if motion is None and thesis.text.split() != (title or "").split():
                 motion = thesis.text.strip()
             roots = children.pop(thesis.key)
             for key in roots:
@@ -215,13 +215,12 @@ class _Builder:
 
     def _side_from_links(self, root: str, sides: dict[str, Side]) -> Side | None:
         for link in self.cross:
-            if link.relation is Relation.OUTWEIGH:
+            if root not in (link.source, link.target):
                 continue
             other = link.target if link.source == root else link.source
-            if root not in (link.source, link.target) or other not in sides:
-                continue
-            known = sides[other]
-            return known if link.relation is Relation.SUPPORT else known.other
+            if other in sides:  # supporters share a side; attackers and outweighers oppose
+                known = sides[other]
+                return known if link.relation is Relation.SUPPORT else known.other
         return None
 
     # -- cross-links --------------------------------------------------------------------

@@ -136,19 +136,29 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
         draft.title = lines[first][len(_TITLE) :].strip() or None
         start = first + 1
 
-    claims: list[tuple[str, str | None, list[str], int, int]] = []  # number, stance, lines
+    # number, parent number, stance, lines of text, line, column
+    claims: list[tuple[str, str, str | None, list[str], int, int]] = []
     known: set[str] = set()
     for index in range(start, len(lines)):
         line = lines[index]
         match = _CLAIM.match(line)
         number = match.group(1) if match else None
-        parent = number.rpartition(".")[0] if number else None
-        if match and number and ((not claims and "." not in number) or parent in known):
+        first = not claims and number is not None and "." not in number
+        if match and number and (first or (claims and number.startswith(claims[0][0] + "."))):
+            parent = number.rpartition(".")[0]
+            if not first and parent not in known:
+                draft.note(
+                    f"{index + 1}:1",
+                    "missing-parent",
+                    f"there is no claim {parent}.; placed higher",
+                )
+                while parent not in known:  # the nearest claim above that exists
+                    parent = parent.rpartition(".")[0]
             col = match.start(3) + 1
-            claims.append((number, match.group(2), [match.group(3)], index + 1, col))
+            claims.append((number, parent, match.group(2), [match.group(3)], index + 1, col))
             known.add(number)
         elif claims:
-            claims[-1][2].append(line)
+            claims[-1][3].append(line)
         elif line.strip():
             draft.note(f"{index + 1}:1", "unknown-line", "not a numbered claim; skipped")
     if not claims:
@@ -156,11 +166,10 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
 
     sees: list[tuple[str, str, str, str]] = []  # source number, parent, stance, where
     seen: set[str] = set()
-    for number, stance, body, line_no, col in claims:
+    for number, parent, stance, body, line_no, col in claims:
         where = f"{line_no}:{col}"
         content = "\n".join(body).strip()
         see = _SEE.match(content)
-        parent = number.rpartition(".")[0]
         if number in seen:
             draft.note(where, "duplicate-number", f"claim {number}. appears twice; kept the first")
             continue
