@@ -2,7 +2,7 @@
 
 AIF never links two statements directly. Every statement is an I-node; a support
 runs premise -> RA -> conclusion (co-premises share one RA), an attack runs
-attacker -> CA -> target, an undercut is a CA pointing at the RA it cuts, and
+attacker -> CA -> target, an undercut is a CA pointing at the RA (or CA) it cuts, and
 outweighing is a preference, preferred -> PA -> dispreferred. An RA's text is its
 scheme's name ("Default Inference" when there is none).
 
