@@ -66,6 +66,8 @@ def shape(graph: MapGraph, fmt: str) -> dict[str, Any]:
     motion = graph.map.motion
     if fmt == "aif":  # no title in AIF: the motion node carries the title when no motion
         motion = motion or graph.map.title
+    if motion is not None:
+        motion = normal_text(motion, fmt)
     return {
         "motion": motion,
         "roots": [(graph[r].side, _node(graph, r, fmt)) for r in graph.roots],

@@ -350,3 +350,21 @@ def test_import_of_the_wrong_file_exits_one(
     assert result.exit_code == 1
     assert f"{path}{expected}" in result.stderr
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_outline_and_json_show_verdicts_when_given() -> None:
+    from argmap.analysis import Status, Verdict
+
+    verdicts = {"G1": Verdict(Status.CONTESTED, "attacked by O1", 0.4)}
+    markdown, _ = exporter("markdown")(graph_of(), verdicts)
+    assert "`G1` \u25d0 *contested*:" in markdown
+    assert "`G1a` " not in markdown.replace("`G1a`:", "")  # no mark without a verdict
+    document = json.loads(exporter("json")(graph_of(), verdicts)[0])
+    [g1] = [n for n in document["nodes"] if n["id"] == "G1"]
+    assert g1["status"] == {
+        "status": "contested",
+        "glyph": "\u25d0",
+        "reason": "attacked by O1",
+        "strength": 0.4,
+    }
+    assert all("status" not in n for n in document["nodes"] if n["id"] != "G1")

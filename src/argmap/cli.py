@@ -158,7 +158,6 @@ def export_command(
 
         argmap export maps/school-uniforms.yaml --to json
     """
-    from argmap.fileio import write_atomic
     from argmap.formats import exporter
     from argmap.validate import load_map
 
@@ -170,10 +169,7 @@ def export_command(
     text, warnings = exporter(to.value)(result.graph, None)
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
+    _emit(text, output)
 
 
 @app.command("import")
@@ -201,7 +197,6 @@ def import_command(
 
         argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
     """
-    from argmap.fileio import write_atomic
     from argmap.formats import importer
     from argmap.formats.base import ImportFailed
     from argmap.validate import load_map_text
@@ -225,10 +220,17 @@ def import_command(
         typer.echo(str(diagnostic), err=True)
     if not checked.ok:
         raise typer.Exit(1)
+    _emit(yaml_text, output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write `text` atomically to `output`, or to stdout when there is none."""
+    from argmap.fileio import write_atomic
+
     if output is None:
-        typer.echo(yaml_text, nl=False)
+        typer.echo(text, nl=False)
     else:
-        write_atomic(output, yaml_text)
+        write_atomic(output, text)
 
 
 def main() -> None:

@@ -165,8 +165,8 @@ def _document(out: _Writer) -> dict[str, Any]:
 def _layout(out: _Writer) -> list[tuple[int, int]]:
     """OVA needs coordinates: a layered drawing, conclusions above their reasons.
 
-    Each node's row is its distance below the motion (first incoming path found);
-    nodes share a row left to right in the order written.
+    A node's row is its distance below the motion; within a row, nodes stand in the
+    order they were reached, so reasons sit roughly under what they support.
     """
     incoming: dict[str, list[str]] = {}
     for source, target in out.edges:
@@ -178,14 +178,16 @@ def _layout(out: _Writer) -> list[tuple[int, int]]:
             if source not in row:
                 row[source] = row[current] + 1
                 queue.append(source)
+    last = max(row.values(), default=0) + 1
+    queue += [n["nodeID"] for n in out.nodes if n["nodeID"] not in row]
     used: dict[int, int] = {}
-    positions = []
-    for node in out.nodes:
-        r = row.get(node["nodeID"], max(row.values(), default=0) + 1)
+    placed: dict[str, tuple[int, int]] = {}
+    for node_id in queue:
+        r = row.get(node_id, last)
         column = used.get(r, 0)
         used[r] = column + 1
-        positions.append((40 + column * _COLUMN, 40 + r * _ROW))
-    return positions
+        placed[node_id] = (40 + column * _COLUMN, 40 + r * _ROW)
+    return [placed[n["nodeID"]] for n in out.nodes]
 
 
 # -- import ---------------------------------------------------------------------------
