@@ -64,17 +64,24 @@ def timed(cmd: Sequence[str], repeats: int) -> float | None:
     return statistics.median(times)
 
 
-def has_render() -> bool:
-    done = subprocess.run([str(ARGMAP), "render", "--help"], capture_output=True, check=False)
+def has_render(argmap: Path) -> bool:
+    done = subprocess.run([str(argmap), "render", "--help"], capture_output=True, check=False)
     return done.returncode == 0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="runs per measurement")
+    parser.add_argument(
+        "--render-with",
+        type=Path,
+        default=ARGMAP,
+        help="the argmap executable whose `render` is timed (default: this venv's)",
+    )
     args = parser.parse_args()
     ensure_argdown()
-    render = has_render()
+    renderer = args.render_with
+    render = has_render(renderer)
     work = Path(tempfile.mkdtemp(prefix="bench-argdown-"))
     print(
         f"{'nodes':>6} {'argmap render dot':>18} {'argdown map dot':>16} {'ratio':>7} "
@@ -90,7 +97,7 @@ def main() -> None:
         )
         ours = (
             timed(
-                [str(ARGMAP), "render", str(path), "-f", "dot", "-o", str(work / "ours.dot")],
+                [str(renderer), "render", str(path), "-f", "dot", "-o", str(work / "ours.dot")],
                 args.repeats,
             )
             if render
