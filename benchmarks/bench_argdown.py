@@ -4,7 +4,8 @@ For generated maps of 100, 1,000 and 3,000 nodes (benchmarks/generate.py), each
 exported to Argdown with `argmap export --to argdown`, times as fresh processes
 (median of repeats, wall clock):
 
-- `argmap render MAP -f dot -o OUT`   (argmap's diagram source)
+- `argmap render MAP -f dot --no-atlas -o OUT` (argmap's diagram source, one DOT
+  of the whole map, as Argdown writes one)
 - `argdown map FILE OUTDIR --format dot` (Argdown's, same map exported to Argdown)
 - `argmap export MAP --to argdown`    (the exporter itself, for reference)
 
@@ -13,8 +14,6 @@ Bar (issue 8): argmap render at least 3x faster than argdown map.
 The Argdown CLI (@argdown/cli, pinned in benchmarks/argdown/package.json) is
 installed into benchmarks/argdown/node_modules by this script on first use, with
 `npm install`; the test suite never installs it. Node >= 18 and npm must be on PATH.
-Until `argmap render` exists (it lands from the render branch), its column says
-"n/a" and the ratio is not computed.
 
     .venv/bin/python benchmarks/bench_argdown.py [--repeats N]
 """
@@ -64,24 +63,11 @@ def timed(cmd: Sequence[str], repeats: int) -> float | None:
     return statistics.median(times)
 
 
-def has_render(argmap: Path) -> bool:
-    done = subprocess.run([str(argmap), "render", "--help"], capture_output=True, check=False)
-    return done.returncode == 0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="runs per measurement")
-    parser.add_argument(
-        "--render-with",
-        type=Path,
-        default=ARGMAP,
-        help="the argmap executable whose `render` is timed (default: this venv's)",
-    )
     args = parser.parse_args()
     ensure_argdown()
-    renderer = args.render_with
-    render = has_render(renderer)
     work = Path(tempfile.mkdtemp(prefix="bench-argdown-"))
     print(
         f"{'nodes':>6} {'argmap render dot':>18} {'argdown map dot':>16} {'ratio':>7} "
@@ -95,13 +81,18 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        ours = (
-            timed(
-                [str(renderer), "render", str(path), "-f", "dot", "-o", str(work / "ours.dot")],
-                args.repeats,
-            )
-            if render
-            else None
+        ours = timed(
+            [
+                str(ARGMAP),
+                "render",
+                str(path),
+                "-f",
+                "dot",
+                "--no-atlas",
+                "-o",
+                str(work / "o.dot"),
+            ],
+            args.repeats,
         )
         theirs = timed(
             [str(ARGDOWN), "map", str(source), str(work / "theirs"), "--format", "dot"],
@@ -117,8 +108,6 @@ def main() -> None:
             flush=True,
         )
     shutil.rmtree(work, ignore_errors=True)
-    if not render:
-        print("argmap render is not available yet: merge the render branch to compare.")
 
 
 def _fmt(seconds: float | None) -> str:
