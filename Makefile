@@ -21,6 +21,10 @@ $(STAMP): pyproject.toml $(SYSTEM)
 
 demo: setup
 	@mkdir -p build
+	@for m in $(MAPS); do n=$$(basename $$m .yaml); \
+		$(BIN)/argmap export $$m --to markdown -o build/$$n.md 2>/dev/null; \
+		$(BIN)/argmap export $$m --to argdown -o build/$$n.argdown 2>/dev/null; \
+	done; true
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
 	@$(BIN)/argmap check maps/ > build/check.txt 2>&1; status=$$?; tail -n 1 build/check.txt; exit $$status

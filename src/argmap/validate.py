@@ -28,6 +28,7 @@ from argmap.model import (
     Source,
     SourceWork,
 )
+from argmap.perf import paused_gc
 
 
 @dataclass
@@ -46,12 +47,14 @@ class MapResult:
 
 def load_map(path: Path) -> MapResult:
     """Read, check and resolve the map at `path`."""
-    return _resolve(load_file(path))
+    with paused_gc():
+        return _resolve(load_file(path))
 
 
 def load_map_text(text: str, file: str = "<string>") -> MapResult:
     """Same as `load_map`, for text already in memory."""
-    return _resolve(load_text(text, file))
+    with paused_gc():
+        return _resolve(load_text(text, file))
 
 
 def _resolve(loaded: LoadedYaml) -> MapResult:
