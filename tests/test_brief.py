@@ -228,6 +228,9 @@ def test_header_names_the_debate(voting: MapGraph) -> None:
     assert (h.side_label, h.other_label, h.format) == ("Affirmative", "Negative", "Public Forum")
     assert h.article is not None and "Mara Quill" in h.article and "The Civic Review" in h.article
     assert (h.file, h.generated) == ("compulsory-voting.yaml", "2026-11-26")
+    legends = {s: [e.symbol for e in build_context(voting, s).legend] for s in Side}
+    assert legends[Side.PRO][:3] == ["A1, N2", "N1.3", "AT"]  # this side has a thesis
+    assert legends[Side.CON][:2] == ["N1, A2", "A1.3"] and "NT" not in legends[Side.CON]
 
 
 def test_full_text_adds_texts_under_titled_tags(voting: MapGraph) -> None:

@@ -387,7 +387,7 @@ class _Builder:
             ),
             LegendEntry(f"{theirs}1.3", f"the 3rd attack on {theirs}1 (our 3rd answer to it)"),
         ]
-        if self.theses:
+        if any(self._ours(t) for t in self.theses):
             entries.append(LegendEntry(f"{ours}T", "a thesis: the claim our contentions support"))
         if self.verdicts is not None:
             entries += [LegendEntry(s.glyph, s.value.capitalize()) for s in Status]
