@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.diagnostics import did_you_mean as _did_you_mean
@@ -124,6 +125,11 @@ class MapGraph:
             current = self.nodes[stack.pop()]
             yield current
             stack.extend(reversed([*current.premises, *current.rebuttals]))
+
+    @cached_property
+    def codes(self) -> dict[str, str]:
+        """The code debaters cite for each node ("P1a", "O1.3"): `numbering`, once."""
+        return numbering(self)
 
     def side_label(self, side: Side) -> str:
         return self.map.sides.pro if side is Side.PRO else self.map.sides.con

@@ -26,7 +26,6 @@ from argmap.graph import (
     Role,
     argument_head,
     argument_nodes,
-    numbering,
     side_letters,
     source_labels,
     theses,
@@ -296,7 +295,7 @@ class _Builder:
         self.full_text = full_text
         self.side = side
         self.verdicts = verdicts
-        self.codes = numbering(graph)
+        self.codes = graph.codes
         self.letters = side_letters(graph)
         self.cards = _Cards(graph)
         self.order = {node_id: i for i, node_id in enumerate(graph.nodes)}

@@ -94,7 +94,7 @@ def node_label(
     strike = verdict is not None and BORDERS[verdict.status].strike
     table = _Table([])
 
-    head = " · ".join([node.id, *_flags(node)])
+    head = " · ".join([*_names(graph, node), *_flags(node)])
     head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
     head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
     band = SIDE_BAND[node.side]
@@ -153,11 +153,17 @@ def node_label(
     return Label(html, table.width + PADDING, table.height + PADDING)
 
 
+def _names(graph: MapGraph, node: MapNode) -> list[str]:
+    """The code debaters cite ("P1a", shared with the briefs), then the id to edit by."""
+    code = graph.codes.get(node.id)
+    return [code, node.id] if code and code != node.id else [node.id]
+
+
 def stub_label(graph: MapGraph, node: MapNode, page: int | None) -> Label:
     """A small box for a node drawn elsewhere: marker, id, short title, and its page."""
     where = f" (p. {page})" if page is not None else " (not in this view)"
     lines = wrap(node.label, WRAP_TITLES, 2)
-    head = f"\u2197 {node.id}{where}"
+    head = f"\u2197 {' · '.join(_names(graph, node))}{where}"
     html = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f"<TR>{_cell(f'<B>{SIDE_MARK[node.side]}</B>  {markup(head)}', small=True)}</TR>"
