@@ -21,10 +21,31 @@ $(STAMP): pyproject.toml $(SYSTEM)
 
 demo: setup
 	@mkdir -p build
+	@echo "== validate: build/validation.txt"
 	@$(BIN)/argmap validate maps/ > build/validation.txt 2>&1; status=$$?; \
 		cat build/validation.txt; exit $$status
+	@echo "== check (debate-quality warnings): build/check.txt"
+	@$(BIN)/argmap check maps/ > build/check.txt 2>&1; status=$$?; tail -n 1 build/check.txt; exit $$status
+	@echo "== eval (what stands, what falls): build/NAME.eval.txt"
+	@for map in $(MAPS); do \
+		COLUMNS=120 $(BIN)/argmap eval $$map > build/$$(basename $$map .yaml).eval.txt || exit 1; done
+	@echo "== render: build/diagrams/"
+	$(BIN)/argmap render maps/ -o build/diagrams/ -f pdf
+	$(BIN)/argmap render maps/ -o build/diagrams/ -f svg --no-atlas
+	@echo "== brief (both sides, PDF, HTML, Markdown): build/briefs/"
+	@for map in $(MAPS); do \
+		for f in pdf html md; do $(BIN)/argmap brief $$map -f $$f -o build/briefs/ || exit 1; done; \
+	done
+	@echo "== export (Markdown outline, Argdown): build/exports/; what a format drops: build/exports/*.log"
+	@mkdir -p build/exports
+	@for map in $(MAPS); do n=$$(basename $$map .yaml); for f in markdown argdown; do \
+		$(BIN)/argmap export $$map --to $$f -o build/exports/$$n.$$f 2> build/exports/$$n.$$f.log \
+			|| { cat build/exports/$$n.$$f.log; exit 1; }; \
+	done; done
+	@echo "== show (the tree with ids, for editing): build/NAME.tree.txt"
 	@for map in $(MAPS); do \
 		$(BIN)/argmap show $$map > build/$$(basename $$map .yaml).tree.txt || exit 1; done
+	@echo "== done: everything is in build/"
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -39,7 +60,7 @@ unit: setup
 test: lint typecheck unit
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf build $(VENV)

@@ -3,12 +3,13 @@
 #   graphviz                      - `dot`, which lays out diagrams
 #   libpango/libharfbuzz-subset   - loaded by WeasyPrint to set PDF text
 #   fonts-dejavu-core             - a font with wide script coverage for diagrams and PDFs
+#   fonts-wqy-microhei            - Chinese, Japanese and Korean glyphs, which DejaVu lacks
 #   poppler-utils                 - pdftotext/pdftoppm, used by the tests to read PDFs
 #   python3-venv                  - only when this Python cannot make a venv
 # Uses apt-get (through sudo when not root); says what to install by hand elsewhere.
 set -eu
 
-packages="graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils"
+packages="graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei poppler-utils"
 python=${PYTHON:-python3}
 
 missing=""

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from argmap.graph import MapGraph
+from argmap.validate import load_map_text
+
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = sorted((ROOT / "maps").glob("*.yaml"))
 
@@ -30,3 +33,10 @@ def write_map(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def graph_of(text: str) -> MapGraph:
+    """The resolved map of YAML text that must be valid."""
+    result = load_map_text(text)
+    assert result.graph is not None, [str(d) for d in result.diagnostics]
+    return result.graph

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.graph import MapGraph, Relation, Role, source_label
 from argmap.model import Attack, Side, Source
@@ -99,12 +101,133 @@ def test_descendants_walk_a_subtree_in_order() -> None:
 @pytest.mark.parametrize(
     ("author", "date", "label"),
     [
-        ("Jane Smith", "2019-04", "Smith 2019"),
+        ("Glantz, David M.", "1983", "Glantz 1983"),
+        ("Mitter, Rana", None, "Mitter"),
+        ("van de Ven, Hans", "2017", "van de Ven 2017"),
+        ("Krivosheev, G. F. (ed.)", "1997", "Krivosheev 1997"),
+        ("Gentile, Elisabetta; Imberman, Scott A.", "2012", "Gentile & Imberman 2012"),
+        ("Andreev, E. M.; Darsky, L. E.; Kharkova, T. L.", "1993", "Andreev et al. 1993"),
+        ("Tian, N., et al.", "2025-04", "Tian et al. 2025"),
+        ("David M. Glantz and Jonathan M. House", "2015", "Glantz & House 2015"),
         ("Stockholm International Peace Research Institute (SIPRI)", "April 2025", "SIPRI 2025"),
         ("Bank of Korea", "2025-07-25", "Bank of Korea 2025"),
-        ("David M. Glantz and Jonathan House", "2015", "Glantz et al. 2015"),
-        ("Rana Mitter", None, "Mitter"),
+        ("AFP (via NZ Herald)", "2025-05-08", "AFP 2025"),
+        ("AFP; BBC; AP; Reuters", "2025", "AFP et al. 2025"),
+        # Given-name-first without an initial cannot be told from an organisation: kept whole.
+        ("Jane Smith", "2019-04", "Jane Smith 2019"),
+        ("RAND Corporation", "2021-06", "RAND Corporation 2021"),
     ],
 )
 def test_source_label_reads_author_year(author: str, date: str | None, label: str) -> None:
     assert source_label(Source(author=author, title="T", date=date)) == label
+
+
+NUMBERED = """\
+argmap: 1
+title: Numbering
+sides: {pro: Affirmative, con: Negative}
+claims:
+  - id: T
+    side: pro
+    text: The thesis.
+    premises:
+      - {id: T.p1, text: First half.}
+  - id: A
+    side: pro
+    text: First contention.
+    supports: [T.p1]
+    premises:
+      - id: A.p1
+        text: A reason.
+        premises:
+          - {id: A.p1.p1, text: A sub-reason.}
+        rebuttals:
+          - {id: A.p1.r1, text: The reason is false.}
+      - id: A.p2
+        text: Another reason.
+    rebuttals:
+      - id: A.r1
+        text: The contention is false.
+        premises:
+          - {id: A.r1.p1, text: Because of this.}
+        rebuttals:
+          - {id: A.r1.a1, text: No it is not.}
+          - {id: A.r1.a2, text: Even so it does not follow., attack: undercut}
+  - id: B
+    side: pro
+    text: Second contention.
+  - id: N
+    side: con
+    text: Their contention.
+    attacks: [A]
+"""
+
+
+def test_numbering_gives_the_codes_debaters_read_aloud() -> None:
+    from argmap.graph import numbering, side_letters, theses
+
+    graph = resolve(NUMBERED)
+    assert theses(graph) == ["T"]
+    assert side_letters(graph) == {Side.PRO: "A", Side.CON: "N"}
+    assert numbering(graph) == {
+        "T": "AT",
+        "T.p1": "ATa",
+        "A": "A1",
+        "A.p1": "A1a",
+        "A.p1.p1": "A1b",  # nested premises continue the letters of their argument
+        "A.p1.r1": "A1.1",  # an attack on a premise counts among the attacks on A
+        "A.p2": "A1c",
+        "A.r1": "A1.2",
+        "A.r1.p1": "A1.2a",
+        "A.r1.a1": "A1.2.1",
+        "A.r1.a2": "A1.2.2",
+        "B": "A2",
+        "N": "N1",
+    }
+
+
+def test_side_letters_fall_back_when_labels_share_an_initial() -> None:
+    from argmap.graph import numbering, side_letters
+
+    graph = resolve(NUMBERED.replace("{pro: Affirmative, con: Negative}", "{pro: Pro, con: Proof}"))
+    assert side_letters(graph) == {Side.PRO: "P", Side.CON: "C"}
+    assert numbering(graph)["N"] == "C1"
+
+
+def test_a_root_that_supports_another_is_a_contention_not_a_thesis() -> None:
+    from argmap.graph import numbering, theses
+
+    chain = NUMBERED.replace(
+        "  - id: T\n    side: pro\n", "  - id: T\n    side: pro\n    supports: [B]\n"
+    )
+    graph = resolve(chain)
+    assert theses(graph) == ["B"]  # T supports B, so B frames the case and T argues for it
+    assert numbering(graph)["T"] == "A1" and numbering(graph)["B"] == "AT"
+
+
+@given(st.integers(min_value=1, max_value=2000))
+def test_premise_letters_are_unique_and_spreadsheet_style(n: int) -> None:
+    from argmap.graph import _letters
+
+    assert _letters(n) != _letters(n + 1)
+    assert _letters(n).isalpha() and _letters(n).islower()
+    assert _letters(26) == "z" and _letters(27) == "aa" and _letters(702) == "zz"
+
+
+def test_source_labels_are_unique_per_map() -> None:
+    from argmap.graph import source_labels
+
+    text = TREE.replace(
+        'smith: {author: Jane Smith, title: A study, date: "2019-04"}',
+        'smith: {author: "Smith, Jane", title: A study, date: "2019-04"}\n'
+        '  smith2: {author: "Smith, J.", title: Another, date: "2019"}\n'
+        "  wire: {author: Reuters, title: A}\n"
+        "  wire2: {author: Reuters, title: B}",
+    )
+    graph = resolve(text)
+    assert source_labels(graph.map) == {
+        "smith": "Smith 2019a",
+        "smith2": "Smith 2019b",
+        "wire": "Reuters (a)",
+        "wire2": "Reuters (b)",
+    }

@@ -15,3 +15,8 @@ def test_shipped_map_is_clean(path: Path) -> None:
     result = load_map(path)
     assert [str(d) for d in result.diagnostics] == []
     assert result.graph is not None and len(result.graph) > 0
+
+
+def test_both_example_maps_ship() -> None:
+    names = {p.name for p in MAPS}
+    assert {"guerrilla-wars-to-victory-parades.yaml", "school-uniforms.yaml"} <= names

@@ -7,6 +7,7 @@ they mean.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -68,3 +69,9 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 def diagnostics_to_json(diagnostics: Sequence[Diagnostic]) -> str:
     """The `--format json` output: a list of objects with the fields of `Diagnostic`."""
     return json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint for a misspelt name: " (did you mean 'x'?)" for the closest choice, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

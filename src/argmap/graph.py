@@ -9,14 +9,16 @@ ids or sources, support cycles, sides that contradict the tree, misplaced fields
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from argmap.diagnostics import Diagnostic, Position, Severity
+from argmap.diagnostics import did_you_mean as _did_you_mean
 from argmap.model import FORMAT_VERSION, ArgMap, Attack, Node, Side, Source
+from argmap.schemes import scheme_library, split_cq
 
 YamlPath = tuple[str | int, ...]
 Locate = Callable[[YamlPath], Position]
@@ -124,62 +126,77 @@ class MapGraph:
             yield current
             stack.extend(reversed([*current.premises, *current.rebuttals]))
 
+    @cached_property
+    def codes(self) -> dict[str, str]:
+        """The code debaters cite for each node ("P1a", "O1.3"): `numbering`, once."""
+        return numbering(self)
+
     def side_label(self, side: Side) -> str:
         return self.map.sides.pro if side is Side.PRO else self.map.sides.con
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_ORG_WORDS = frozenset(
-    [
-        "of",
-        "the",
-        "for",
-        "and",
-        "institute",
-        "university",
-        "agency",
-        "bank",
-        "office",
-        "ministry",
-        "council",
-        "committee",
-        "centre",
-        "center",
-        "press",
-        "news",
-        "times",
-        "post",
-        "association",
-        "foundation",
-        "organisation",
-        "organization",
-        "department",
-        "service",
-        "nations",
-        "government",
-        "library",
-        "journal",
-        "review",
-    ]
-)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ASIDE = re.compile(r"\s*\((?:eds?\.|via [^)]*)\)")
+_SEPARATORS = re.compile(r";|\s+and\s+|\s+&\s+|,\s+with\s+")
+# "Surname, Given" or "Surname, G. M.": a person written the way bibliographies do.
+_SURNAME_FIRST = re.compile(r"^([^,]+),\s+(?:[A-Z][\w'\-]*\.?\s*){1,3}(?:,|$)")
+# "Given M. Surname": a middle initial marks a person written given-name first.
+_GIVEN_FIRST = re.compile(r"^[A-Z][\w'\-]+(?:\s+[A-Z]\.)+\s+([A-Z][\w'\-]+)$")
+
+
+def _short_author(author: str) -> str:
+    author = _ASIDE.sub("", author).strip()
+    acronym = _ACRONYM.search(author)
+    if acronym:
+        return acronym.group(1)
+    if match := _SURNAME_FIRST.match(author + ","):
+        return match.group(1).strip()
+    if match := _GIVEN_FIRST.match(author):
+        return match.group(1)
+    return author  # an organisation, or a name we cannot split safely: keep it whole
 
 
 def source_label(source: Source) -> str:
-    """A short citation for diagrams and sheets: 'Author Year' ('Glantz 2015', 'SIPRI 2025')."""
-    author = re.split(r";| and | & |, (?=[A-Z][a-z]+ )", source.author)[0].strip()
-    author = re.sub(r"\s+et al\.?$", "", author)
-    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", author)
-    words = author.split()
-    if acronym:
-        name = acronym.group(1)
-    elif 1 < len(words) <= 4 and not _ORG_WORDS.intersection(w.lower() for w in words):
-        name = words[-1]  # a person: surname
+    """A short citation for diagrams and sheets: 'Author Year'.
+
+    'Glantz, David M.' gives 'Glantz 1983'; two authors 'Gentile & Imberman 2012';
+    three or more 'Andreev et al. 1993'; organisations stay whole ('Bank of Korea
+    2025') or use their acronym ('SIPRI 2025'). Names are never guessed apart.
+    """
+    text = source.author.strip()
+    et_al = re.search(r",?\s+et al\.?", text)
+    authors = [a.strip() for a in _SEPARATORS.split(text[: et_al.start()] if et_al else text)]
+    authors = [a for a in authors if a]
+    names = [_short_author(a) for a in authors[:2]] or [text]
+    if et_al or len(authors) > 2:
+        name = f"{names[0]} et al."
+    elif len(names) == 2:
+        name = f"{names[0]} & {names[1]}"
     else:
-        name = author
-    if source.author != author or " et al" in source.author:
-        name += " et al."
+        name = names[0]
     year = _YEAR.search(source.date or "")
     return f"{name} {year.group(1)}" if year else name
+
+
+def source_labels(argmap: ArgMap) -> dict[str, str]:
+    """`source_label` for every source of the map, made unique the APA way.
+
+    Sources that would share a label get a letter after the year, in map order
+    ("Reuters 2017a", "Reuters 2017b"), so a card's label finds one bibliography entry.
+    """
+    labels = {source_id: source_label(source) for source_id, source in argmap.sources.items()}
+    shared: dict[str, list[str]] = {}
+    for source_id, label in labels.items():
+        shared.setdefault(label, []).append(source_id)
+    for label, ids in shared.items():
+        if len(ids) > 1:
+            for i, source_id in enumerate(ids, 1):
+                letter = _letters(i)
+                labels[source_id] = (
+                    f"{label}{letter}" if _YEAR.search(label) else f"{label} ({letter})"
+                )
+    return labels
 
 
 class _Resolver:
@@ -217,6 +234,7 @@ class _Resolver:
         self._walk_tree()
         self._check_references()
         self._check_support_cycles()
+        self._check_schemes()
         return MapGraph(self.map, self.file, self.nodes, self.roots, self.edges)
 
     def _all_nodes(self) -> Iterator[tuple[Node, YamlPath]]:
@@ -437,6 +455,84 @@ class _Resolver:
                 "support cycle: " + " -> ".join([link.source, *cycle]),
             )
 
+    def _check_schemes(self) -> None:
+        """`scheme` and `cq` name entries of the shipped library, and a cq fits its target.
+
+        A cq on an attack names a question of the attacked argument: the scheme of the
+        attacked node or, when that node is a premise, of the claim it supports. A cq on
+        a premise names a question of its parent's scheme that the premise answers.
+        A cq that fits no such scheme is a warning: the map still means something.
+        """
+        library = scheme_library()
+        out: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            out.setdefault(edge.source, []).append(edge)
+        for mapped in self.nodes.values():
+            node, path = mapped.node, mapped.path
+            if node.scheme is not None and node.scheme not in library:
+                self.report(
+                    (*path, "scheme"),
+                    "unknown-scheme",
+                    f"unknown scheme '{node.scheme}'"
+                    + (_did_you_mean(node.scheme, library) or "; `argmap schemes` lists them"),
+                )
+            if node.cq is None:
+                continue
+            scheme_id, question_id = split_cq(node.cq)
+            scheme = library.get(scheme_id)
+            if scheme is None:
+                self.report(
+                    (*path, "cq"),
+                    "unknown-scheme",
+                    f"cq '{node.cq}' names unknown scheme '{scheme_id}'"
+                    + (_did_you_mean(scheme_id, library) or "; `argmap schemes` lists them"),
+                )
+                continue
+            if scheme.question(question_id) is None:
+                self.report(
+                    (*path, "cq"),
+                    "unknown-cq",
+                    f"scheme '{scheme_id}' has no question '{question_id}'"
+                    + (
+                        _did_you_mean(question_id, scheme.question_ids)
+                        or f"; its questions: {', '.join(scheme.question_ids)}"
+                    ),
+                )
+                continue
+            self._check_cq_target(mapped, scheme_id, out.get(mapped.id, []))
+
+    def _check_cq_target(self, mapped: MapNode, scheme_id: str, edges: list[Edge]) -> None:
+        related = [e for e in edges if e.relation is not Relation.OUTWEIGH]
+        if not related:
+            self.report(
+                (*mapped.path, "cq"),
+                "misplaced-field",
+                "'cq' names the critical question an attack raises or a premise answers; "
+                "this node attacks and supports nothing",
+                key=True,
+            )
+            return
+        owners: list[str] = []
+        for edge in related:
+            owners.append(edge.target)
+            target = self.nodes[edge.target]
+            if edge.relation is Relation.ATTACK and target.role is Role.PREMISE:
+                owners.append(str(target.parent))  # a premise belongs to its parent's argument
+        schemes = [self.nodes[o].node.scheme for o in owners]
+        if scheme_id in schemes or any(s and s not in scheme_library() for s in schemes):
+            return  # fits, or the owner's own scheme is unknown and already reported
+        named = sorted({f"'{o}' uses '{s}'" for o, s in zip(owners, schemes, strict=True) if s})
+        if named:
+            why = f"{', '.join(named)}; name one of its questions instead"
+        else:
+            why = f"'{owners[0]}' declares no scheme; add 'scheme: {scheme_id}' to it"
+        self.report(
+            (*mapped.path, "cq"),
+            "cq-scheme-mismatch",
+            f"cq '{mapped.node.cq}' is a question of scheme '{scheme_id}', but {why}",
+            Severity.WARNING,
+        )
+
 
 def _path_between(graph: dict[str, list[str]], start: str, goal: str) -> list[str] | None:
     """A path start..goal along `graph`, found breadth-first, or None."""
@@ -457,11 +553,6 @@ def _path_between(graph: dict[str, list[str]], start: str, goal: str) -> list[st
     return None
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def resolve_map(
     argmap: ArgMap, file: str, locate: Locate, locate_key: Locate | None = None
 ) -> tuple[MapGraph, list[Diagnostic]]:
@@ -469,3 +560,112 @@ def resolve_map(
     resolver = _Resolver(argmap, file, locate, locate_key or locate)
     graph = resolver.resolve()
     return graph, resolver.diagnostics
+
+
+# --- Numbering: the codes debaters read aloud ("P2", "O1.3", "P2b") -------------------------
+
+
+def argument_nodes(graph: MapGraph, head: str) -> list[str]:
+    """`head` and its premises, recursively, in document order: one argument, not its attacks."""
+    found: list[str] = []
+    stack = [head]
+    while stack:
+        current = graph.nodes[stack.pop()]
+        found.append(current.id)
+        stack.extend(reversed(current.premises))
+    return found
+
+
+def argument_head(graph: MapGraph, node_id: str) -> str:
+    """The root claim or rebuttal whose argument the node belongs to (itself, unless a premise)."""
+    node = graph.nodes[node_id]
+    while node.role is Role.PREMISE and node.parent is not None:
+        node = graph.nodes[node.parent]
+    return node.id
+
+
+def theses(graph: MapGraph) -> list[str]:
+    """Root claims that other contentions of their side support, and that support nothing.
+
+    They frame a case (a thesis split into halves, a reading of the motion) rather than
+    argue one point of it, so outputs show them above the numbered contentions.
+    """
+    found: list[str] = []
+    for root in graph.roots:
+        side = graph.nodes[root].side
+        own = argument_nodes(graph, root)
+        supporters = [
+            argument_head(graph, edge.source)
+            for member in own
+            for edge in graph.edges_into(member, Relation.SUPPORT)
+            if edge.cross_link
+        ]
+        supported = any(
+            head != root and graph.nodes[head].role is Role.CLAIM and graph.nodes[head].side is side
+            for head in supporters
+        )
+        supports_other = any(
+            edge.cross_link for member in own for edge in graph.edges_from(member, Relation.SUPPORT)
+        )
+        if supported and not supports_other:
+            found.append(root)
+    return found
+
+
+def side_letters(graph: MapGraph) -> dict[Side, str]:
+    """One capital per side for numbering, from the side labels ("Affirmative" -> "A").
+
+    Falls back to P and C when the labels start with the same letter or with none.
+    """
+    letters = {
+        side: next((ch.upper() for ch in graph.side_label(side) if ch.isalpha()), "")
+        for side in Side
+    }
+    if letters[Side.PRO] == letters[Side.CON] or not all(letters.values()):
+        return {Side.PRO: "P", Side.CON: "C"}
+    return letters
+
+
+def numbering(graph: MapGraph) -> dict[str, str]:
+    """A short code for every node, the same in every output and for both teams.
+
+    - a root claim: its side's letter and its number among that side's contentions,
+      in document order ("P1", "O2"); a thesis (see `theses`) is "PT" (or "PT1", "PT2").
+    - a premise: the code of the argument it belongs to and a letter in document order
+      ("P1a", "P1b"; nested premises continue the letters).
+    - a rebuttal: the code of the argument it attacks (the claim or premise's head) and
+      its number among the attacks on that argument ("O1.3" is the third answer to O1;
+      "O1.3.1" the first reply to that answer).
+    """
+    letters = side_letters(graph)
+    framing = theses(graph)
+    codes: dict[str, str] = {}
+    for side in Side:
+        roots = [r for r in graph.roots if graph.nodes[r].side is side]
+        heads = [r for r in roots if r in framing]
+        for i, root in enumerate(heads, 1):
+            codes[root] = f"{letters[side]}T" + (str(i) if len(heads) > 1 else "")
+        for i, root in enumerate((r for r in roots if r not in framing), 1):
+            codes[root] = f"{letters[side]}{i}"
+    premise_count: dict[str, int] = {}
+    rebuttal_count: dict[str, int] = {}
+    for node in graph:  # document pre-order: a parent is always coded before its children
+        if node.parent is None:
+            continue
+        head = argument_head(graph, node.parent)
+        if node.role is Role.PREMISE:
+            premise_count[head] = premise_count.get(head, 0) + 1
+            codes[node.id] = codes[head] + _letters(premise_count[head])
+        else:
+            rebuttal_count[head] = rebuttal_count.get(head, 0) + 1
+            codes[node.id] = f"{codes[head]}.{rebuttal_count[head]}"
+    return codes
+
+
+def _letters(n: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (spreadsheet-style)."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out

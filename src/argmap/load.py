@@ -15,7 +15,6 @@ composed node tree when a diagnostic needs a line, which keeps the clean path fa
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import yaml
 
 from argmap.diagnostics import START, Diagnostic, Position
+from argmap.perf import paused_gc
 
 if not yaml.__with_libyaml__:  # pragma: no cover - the wheel always bundles libyaml
     raise ImportError("argmap needs PyYAML built with libyaml (the C loader)")
@@ -152,9 +152,7 @@ def load_bytes(raw: bytes, file: str) -> LoadedYaml:
 def load_text(text: str, file: str = "<string>") -> LoadedYaml:
     """Compose YAML with the C loader and build plain data from it."""
     result = LoadedYaml(file)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the collector doubles the cost of building large trees
-    try:
+    with paused_gc():
         try:
             result.root = yaml.compose(text, Loader=yaml.CSafeLoader)
         except yaml.MarkedYAMLError as exc:
@@ -175,9 +173,6 @@ def load_text(text: str, file: str = "<string>") -> LoadedYaml:
             if exc.code == "yaml-alias":
                 exc.pos = _first_alias(text) or exc.pos
             result.diagnostics.append(Diagnostic.at(file, exc.pos, exc.code, exc.message))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return result
 
 

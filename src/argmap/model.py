@@ -25,6 +25,11 @@ CqRef = Annotated[
     StringConstraints(pattern=r"^[a-z0-9-]+\.[a-z0-9-]+$"),
     Field(description="A critical question as 'scheme.question', e.g. 'expert-opinion.field'."),
 ]
+CheckCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9-]+$"),
+    Field(description="A check code as printed by `argmap check`, e.g. 'quote-missing'."),
+]
 
 
 class Side(StrEnum):
@@ -128,17 +133,32 @@ class Node(_Strict):
     implicit: bool = Field(False, description="An unstated premise reconstructed by the mapper.")
     analytic: bool = Field(False, description="Own reasoning that needs no card.")
     scheme: str | None = Field(None, description="Argumentation scheme id.")
-    cq: CqRef | None = None
+    cq: CqRef | None = Field(
+        None,
+        description="On a rebuttal: the critical question its attack raises. On a premise: "
+        "the question of its parent's scheme that it answers.",
+    )
     strength: float | None = Field(None, ge=0, le=1, description="Mapper's confidence, 0-1.")
     impact: Impact | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     notes: str | None = None
+    ignore: list[CheckCode] = Field(
+        default_factory=list, description="Check codes not to report on this node."
+    )
     supports: list[Id] = Field(default_factory=list)
     attacks: list[Id] = Field(default_factory=list)
     outweighs: list[Id] = Field(default_factory=list)
     premises: list[Node] = Field(default_factory=list)
     rebuttals: list[Node] = Field(default_factory=list)
+
+
+class Checks(_Strict):
+    """Settings for `argmap check`."""
+
+    disable: list[CheckCode] = Field(
+        default_factory=list, description="Check codes not to report anywhere in this map."
+    )
 
 
 class Expect(_Strict):
@@ -161,4 +181,5 @@ class ArgMap(_Strict):
     source: SourceWork | None = None
     sources: dict[Id, Source] = Field(default_factory=dict)
     claims: list[Node] = Field(default_factory=list)
+    checks: Checks | None = None
     expect: Expect | None = None

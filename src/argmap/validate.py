@@ -17,7 +17,18 @@ from pydantic import BaseModel, ValidationError
 from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from argmap.graph import MapGraph, resolve_map
 from argmap.load import LoadedYaml, YamlPath, load_file, load_text
-from argmap.model import ArgMap, Evidence, Expect, Impact, Node, Sides, Source, SourceWork
+from argmap.model import (
+    ArgMap,
+    Checks,
+    Evidence,
+    Expect,
+    Impact,
+    Node,
+    Sides,
+    Source,
+    SourceWork,
+)
+from argmap.perf import paused_gc
 
 
 @dataclass
@@ -27,6 +38,7 @@ class MapResult:
     file: str
     graph: MapGraph | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    loaded: LoadedYaml | None = field(default=None, repr=False)  # positions for later stages
 
     @property
     def ok(self) -> bool:
@@ -35,12 +47,14 @@ class MapResult:
 
 def load_map(path: Path) -> MapResult:
     """Read, check and resolve the map at `path`."""
-    return _resolve(load_file(path))
+    with paused_gc():
+        return _resolve(load_file(path))
 
 
 def load_map_text(text: str, file: str = "<string>") -> MapResult:
     """Same as `load_map`, for text already in memory."""
-    return _resolve(load_text(text, file))
+    with paused_gc():
+        return _resolve(load_text(text, file))
 
 
 def resolve_loaded(loaded: LoadedYaml) -> MapResult:
@@ -60,7 +74,7 @@ def _resolve(loaded: LoadedYaml) -> MapResult:
     graph, found = resolve_map(argmap, loaded.file, loaded.position, loaded.key_position)
     diagnostics.extend(found)
     ok = not has_errors(diagnostics)
-    return MapResult(loaded.file, graph if ok else None, sort_diagnostics(diagnostics))
+    return MapResult(loaded.file, graph if ok else None, sort_diagnostics(diagnostics), loaded)
 
 
 # Which model a mapping is, from the key that holds it (for did-you-mean on unknown keys).
@@ -73,7 +87,9 @@ _MODEL_UNDER: dict[str, type[BaseModel]] = {
     "impact": Impact,
     "sides": Sides,
     "expect": Expect,
+    "checks": Checks,
 }
+_CODE_LISTS = ("disable", "ignore")
 _WHAT = {
     "string_type": "text",
     "list_type": "a list",
@@ -155,6 +171,9 @@ def _model_diagnostics(exc: ValidationError, loaded: LoadedYaml) -> list[Diagnos
                 if isinstance(value, str)
                 else f"expected an id, got {_describe(value)}"
             )
+        elif kind == "string_pattern_mismatch" and len(loc) >= 2 and loc[-2] in _CODE_LISTS:
+            code = "invalid-value"
+            message = f"'{value}' is not a check code: codes look like 'quote-missing'"
         elif kind == "string_pattern_mismatch" and name == "cq":
             code = "invalid-value"
             message = f"cq '{value}' should read 'scheme.question', e.g. 'expert-opinion.field'"

@@ -39,3 +39,9 @@ class Verdict:
     status: Status
     reason: str
     strength: float | None = None
+
+
+# Imported last: the engine's modules use Status and Verdict from this package.
+from argmap.analysis.evaluation import Evaluation, analyse, evaluate  # noqa: E402
+
+__all__ = ["Evaluation", "Status", "Verdict", "analyse", "evaluate"]

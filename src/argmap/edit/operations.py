@@ -14,7 +14,6 @@ their current id written in first ("pinned"), so references keep their target.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -23,6 +22,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from argmap.diagnostics import did_you_mean
 from argmap.edit import render
 from argmap.edit.document import Change, MapDocument
 from argmap.edit.editor import Editor
@@ -114,8 +114,7 @@ def set_field(doc: MapDocument, node_id: str, name: str, value: str | None) -> C
     """Set a scalar field of a node (`impact.magnitude` for impact), or remove it (None)."""
     node = doc.find(node_id)
     if name not in SETTABLE:
-        close = difflib.get_close_matches(name, SETTABLE, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(name, SETTABLE)
         raise UsageError(
             f"'{name}' is not a field `set` can change{hint}; fields: {', '.join(SETTABLE)}"
         )
@@ -364,8 +363,7 @@ def _first_error(exc: ValidationError, name: str, annotation: Any = None) -> str
     where = f"{name}.{loc}" if loc else name
     message = f"invalid {where}: {err['msg']}"
     choices = [m.value for t in getattr(annotation, "__args__", (annotation,)) for m in _enum(t)]
-    close = difflib.get_close_matches(str(err.get("input", "")), choices, n=1)
-    return message + (f" (did you mean '{close[0]}'?)" if close else "")
+    return message + did_you_mean(str(err.get("input", "")), choices)
 
 
 def _enum(kind: Any) -> list[Enum]:

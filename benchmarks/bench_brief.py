@@ -1,0 +1,118 @@
+"""Briefing-sheet speed on the article map, as the user runs it and stage by stage.
+
+Fresh processes (median wall-clock and CPU seconds), against two floors measured in
+the same run: `python -c pass` and `python -c "import weasyprint"` (the PDF engine's
+import alone):
+- `argmap brief MAP -s pro -f html`  (HTML only)
+- `argmap brief MAP -s pro -f pdf`   (one PDF sheet, analysis and diagram included)
+- `argmap brief MAP -f pdf`          (both sides' PDF sheets, in two processes)
+Then in this process, warm: analysis + view model, diagram, HTML, PDF, and the PDF
+of synthetic maps of 100 and 300 nodes. CPU time is the fairer figure on a shared
+machine. Goal (issue 5): one sheet of the article map, PDF included, under 2 s.
+
+    .venv/bin/python benchmarks/bench_brief.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from argmap.analysis import analyse
+from argmap.analysis.questions import open_questions
+from argmap.brief.context import build_context
+from argmap.brief.diagram import side_diagram
+from argmap.brief.pdf import render_pdf
+from argmap.brief.render import render_html
+from argmap.model import Side
+from argmap.validate import load_map
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_render import timed
+from generate import write_map
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "maps" / "guerrilla-wars-to-victory-parades.yaml"
+FIXTURE = ROOT / "tests" / "maps" / "compulsory-voting.yaml"
+UNIFORMS = ROOT / "maps" / "school-uniforms.yaml"
+DATA = Path(__file__).parent / "data"
+ARGMAP = str(Path(sys.executable).parent / "argmap")
+
+
+def pages(pdf: Path) -> str:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages"))
+
+
+def main() -> None:
+    path = ARTICLE if ARTICLE.exists() else FIXTURE
+    graph = load_map(path).graph
+    assert graph is not None
+    print(f"map: {path.name} ({len(graph)} nodes, {len(graph.map.sources)} sources)")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
+
+    out = tempfile.mkdtemp(prefix="bench-brief-") + "/"
+    brief = [ARGMAP, "brief", str(path), "-o", out]
+    processes = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import weasyprint'": [sys.executable, "-c", "import weasyprint"],
+        "brief -s pro -f html": [*brief, "-s", "pro", "-f", "html"],
+        "brief -s pro -f pdf": [*brief, "-s", "pro", "-f", "pdf"],
+        "brief -f pdf (both sides)": [*brief, "-f", "pdf"],
+    }
+    if UNIFORMS.exists():  # a teaching-size map, for comparison
+        processes["school-uniforms: brief -s pro -f pdf"] = [
+            ARGMAP,
+            "brief",
+            str(UNIFORMS),
+            "-o",
+            out,
+            "-s",
+            "pro",
+            "-f",
+            "pdf",
+        ]
+    print(f"{'fresh process':38} {'wall':>8} {'CPU':>8} {'CPU vs import':>14}")
+    results = {
+        name: timed(lambda c=cmd: subprocess.run(c, check=True, capture_output=True), 5)[:2]
+        for name, cmd in processes.items()
+    }
+    floor = results["python -c 'import weasyprint'"][1]
+    for name, (wall, cpu) in results.items():
+        print(f"{name:38} {wall:>7.3f}s {cpu:>7.3f}s {cpu / floor:>13.2f}x")
+    print(f"(the pro sheet has {pages(Path(out) / f'{path.stem}-pro.pdf')} pages)\n")
+
+    evaluation = analyse(graph)
+    verdicts = evaluation.verdicts
+
+    def view() -> object:
+        questions = open_questions(graph, Side.PRO, analyse(graph))
+        return build_context(graph, Side.PRO, verdicts=verdicts, questions=questions)
+
+    context = build_context(graph, Side.PRO, verdicts=verdicts)
+    diagram = side_diagram(graph, Side.PRO, verdicts)
+    html = render_html(context, diagram=diagram)
+    render_pdf(html)  # load fonts and WeasyPrint's caches once
+    stages = {
+        "analysis + view model": view,
+        "diagram (Graphviz)": lambda: side_diagram(graph, Side.PRO, verdicts),
+        "HTML": lambda: render_html(context, diagram=diagram),
+        "PDF from the HTML": lambda: render_pdf(html),
+    }
+    print(f"{'in process, warm':32} {'wall':>8} {'CPU':>8}")
+    for name, fn in stages.items():
+        wall, cpu, _ = timed(fn, 5)
+        print(f"{name:32} {wall:>7.3f}s {cpu:>7.3f}s")
+    for nodes in (100, 300):
+        synthetic = load_map(write_map(nodes, DATA)).graph
+        assert synthetic is not None
+        page = render_html(build_context(synthetic, Side.PRO))
+        wall, cpu, _ = timed(lambda p=page: render_pdf(p), 3)
+        print(f"{f'PDF, synthetic {nodes} nodes':32} {wall:>7.3f}s {cpu:>7.3f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Diagram speed: argmap's own work against Graphviz's layout of the same DOT, in one run.
+
+For synthetic maps of 1,000 and 5,000 nodes:
+- whole map: `build_dot` (DOT text from the graph) against `dot -Tsvg` on that text;
+- atlas: `plan_pages` + `build_dot` for every page against laying out every page
+  (one after the other, so the two sides compare like for like).
+The bar (issue 4): argmap's share of the total stays under 10 %. Both wall-clock time
+and CPU time (ours: this process; Graphviz: its child processes) are shown, because a
+busy machine inflates wall-clock times unevenly.
+
+    .venv/bin/python benchmarks/bench_render.py
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from argmap.render import DiagramOptions, Page, RenderSettings, build_dot, plan_pages
+from argmap.render.output import layout
+from argmap.validate import load_map
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import write_map
+
+DATA = Path(__file__).parent / "data"
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed(fn: Callable[[], object], repeats: int) -> tuple[float, float, object]:
+    """Median wall-clock and CPU seconds of `fn`, and its last result."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeats):
+        gc.collect()
+        start, cpu = time.perf_counter(), _cpu()
+        result = fn()
+        walls.append(time.perf_counter() - start)
+        cpus.append(_cpu() - cpu)
+    return statistics.median(walls), statistics.median(cpus), result
+
+
+def row(label: str, ours: tuple[float, float], theirs: tuple[float, float]) -> None:
+    cells = []
+    for i in (0, 1):
+        share = ours[i] / (ours[i] + theirs[i])
+        cells.append(f"{ours[i]:>8.3f}s {theirs[i]:>9.3f}s {100 * share:>5.1f}%")
+    worst = max(ours[i] / (ours[i] + theirs[i]) for i in (0, 1))
+    print(f"{label:<30} {cells[0]}  | {cells[1]}  {'ok' if worst < 0.10 else 'OVER 10%'}")
+
+
+def main() -> None:
+    head = f"{'argmap':>9} {'graphviz':>10} {'share':>6}"
+    print(f"{'':<30} {'wall clock':^27}  | {'CPU':^27}")
+    print(f"{'':<30} {head}  | {head}")
+    options = DiagramOptions()
+    for nodes in (1000, 5000):
+        graph = load_map(write_map(nodes, DATA)).graph
+        assert graph is not None and len(graph) == nodes
+        repeats = 5 if nodes < 5000 else 2
+
+        page = Page(tuple(graph.nodes))
+        *ours, dot = timed(lambda p=page, g=graph: build_dot(g, p, options), repeats)
+        assert isinstance(dot, str)
+        *theirs, _ = timed(lambda d=dot: layout(d, "svg"), 3 if nodes < 5000 else 1)
+        row(f"{nodes} nodes, whole map", (ours[0], ours[1]), (theirs[0], theirs[1]))
+
+        def atlas(g=graph) -> list[str]:  # type: ignore[no-untyped-def]
+            pages = plan_pages(g, options, RenderSettings(atlas=True))
+            return [build_dot(g, p, options) for p in pages]
+
+        *ours, dots = timed(atlas, repeats)
+        assert isinstance(dots, list)
+        *theirs, _ = timed(lambda ds=dots: [layout(d, "svg") for d in ds], 1)
+        label = f"{nodes} nodes, atlas ({len(dots)} pages)"
+        row(label, (ours[0], ours[1]), (theirs[0], theirs[1]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Briefing sheets: the printable page a team takes into the round, one per side.
+
+    context.py  the view model (numbering, blocks, frontlines, weighing, evidence index)
+    diagram.py  the side's case from argmap.render, sized for one page
+    render.py   Jinja2 templates to HTML (autoescaped) and Markdown (escaped context)
+    pdf.py      WeasyPrint: the same HTML, laid out for print, in worker processes
+
+`make_sheet` builds one sheet in memory, with the analysis's status marks and open
+critical questions; `write_sheets` is what `argmap brief` runs: it decides the file
+names, writes atomically and returns the paths written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from argmap.brief.context import BriefContext, build_context
+from argmap.brief.diagram import Diagram, side_diagram
+from argmap.brief.pdf import Printer
+from argmap.brief.render import TemplateProblem, render_html, render_markdown
+from argmap.fileio import write_atomic
+from argmap.graph import MapGraph
+from argmap.model import Side
+from argmap.render.choices import Paper
+
+__all__ = [
+    "BriefContext",
+    "Diagram",
+    "OutputProblem",
+    "Sheet",
+    "SheetFormat",
+    "SheetOptions",
+    "TemplateProblem",
+    "build_context",
+    "make_sheet",
+    "sheet_paths",
+    "side_diagram",
+    "write_sheets",
+]
+
+
+class SheetFormat(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+    MARKDOWN = "md"
+
+    @classmethod
+    def from_suffix(cls, path: Path) -> SheetFormat | None:
+        return {".html": cls.HTML, ".htm": cls.HTML, ".pdf": cls.PDF, ".md": cls.MARKDOWN}.get(
+            path.suffix.lower()
+        )
+
+
+class OutputProblem(Exception):
+    """An output that cannot hold the sheets asked for (wrong usage)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetOptions:
+    """How a sheet is made, as `argmap brief`'s options set it."""
+
+    paper: Paper = Paper.A4
+    templates: Path | None = None  # a folder replacing the built-in templates
+    full_text: bool = False  # full texts under the tag lines
+    status: bool = True  # status marks from the analysis
+    diagram: bool = True  # the side's case drawn by Graphviz
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One rendered sheet; `diagram` is the SVG a Markdown sheet links to, written beside it."""
+
+    side: Side
+    format: SheetFormat
+    content: bytes
+    diagram: str | None = None
+
+
+def make_sheet(
+    graph: MapGraph,
+    side: Side,
+    fmt: SheetFormat,
+    options: SheetOptions = SheetOptions(),
+    *,
+    diagram_name: str = "diagram.svg",
+    generated: dt.date | None = None,
+) -> Sheet:
+    """Render the sheet for `side` of `graph` in format `fmt`.
+
+    Raises TemplateProblem for a broken template folder, argmap.render.GraphvizError
+    when the diagram cannot be drawn, and (PDF only) argmap.brief.pdf.PdfUnavailable
+    when WeasyPrint cannot load. A Markdown sheet links its diagram as `diagram_name`.
+    """
+    from argmap.analysis import analyse
+    from argmap.analysis.questions import open_questions
+
+    evaluation = analyse(graph)
+    verdicts = evaluation.verdicts if options.status else None
+    context = build_context(
+        graph,
+        side,
+        verdicts=verdicts,
+        questions=open_questions(graph, side, evaluation),
+        full_text=options.full_text,
+        generated=generated,
+    )
+    diagram = side_diagram(graph, side, verdicts, options.paper) if options.diagram else None
+    if fmt is SheetFormat.MARKDOWN:
+        text = render_markdown(
+            context, templates=options.templates, diagram=diagram, diagram_file=diagram_name
+        )
+        return Sheet(side, fmt, text.encode("utf-8"), diagram.svg if diagram else None)
+    html = render_html(context, paper=options.paper, templates=options.templates, diagram=diagram)
+    if fmt is SheetFormat.HTML:
+        return Sheet(side, fmt, html.encode("utf-8"))
+    printer = Printer()
+    printer.submit(html)
+    return Sheet(side, fmt, printer.result())
+
+
+def sheet_paths(
+    map_path: Path, sides: Sequence[Side], fmt: SheetFormat, output: str | None
+) -> list[Path]:
+    """Where each side's sheet goes.
+
+    No output: the current folder. An existing folder, or a path ending in '/', is a
+    folder: sheets in it are named MAP-SIDE.EXT ("uniforms-pro.pdf"). Anything else
+    is the file for the one sheet asked for; two sheets need a folder.
+    """
+    if output is None:
+        folder = Path.cwd()
+    elif output.endswith(("/", os.sep)) or Path(output).is_dir():
+        folder = Path(output)
+    elif len(sides) == 1:
+        return [Path(output)]
+    elif SheetFormat.from_suffix(Path(output)) is not None:
+        raise OutputProblem(
+            f"{output} names one file, but both sides' sheets were asked for: "
+            "give a folder (ending in /), or choose a side with --side"
+        )
+    else:
+        folder = Path(output)
+    return [folder / f"{map_path.stem}-{side.value}.{fmt.value}" for side in sides]
+
+
+def write_sheets(
+    graph: MapGraph,
+    map_path: Path,
+    sides: Sequence[Side],
+    fmt: SheetFormat,
+    output: str | None,
+    options: SheetOptions = SheetOptions(),
+    printers: Sequence[Printer] = (),
+) -> list[Path]:
+    """Render and write one sheet per side; returns the files written (diagrams included).
+
+    PDF sheets go to `printers`, one per side (see argmap.brief.pdf.open_printers:
+    started before the map was read, they have WeasyPrint loaded by now, and print the
+    two sides at once); without them the PDFs are printed here, one after the other.
+    """
+    paths = sheet_paths(map_path, sides, fmt, output)
+    sheets: list[Sheet] = []
+    if fmt is SheetFormat.PDF:
+        workers = list(printers) or [Printer() for _ in sides]
+        for side, worker in zip(sides, workers, strict=True):
+            html = make_sheet(graph, side, SheetFormat.HTML, options).content
+            worker.submit(html.decode("utf-8"))
+        sheets = [Sheet(side, fmt, w.result()) for side, w in zip(sides, workers, strict=True)]
+    else:
+        for side, path in zip(sides, paths, strict=True):
+            diagram_name = path.with_suffix(".svg").name
+            sheets.append(make_sheet(graph, side, fmt, options, diagram_name=diagram_name))
+    written: list[Path] = []
+    for sheet, path in zip(sheets, paths, strict=True):
+        write_atomic(path, sheet.content)
+        written.append(path)
+        if sheet.diagram is not None:
+            write_atomic(path.with_suffix(".svg"), sheet.diagram)
+            written.append(path.with_suffix(".svg"))
+    return written

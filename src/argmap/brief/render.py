@@ -1,0 +1,164 @@
+"""Render a `BriefContext` through the Jinja2 templates: HTML (also the PDF's source) and Markdown.
+
+Templates live in the top-level `templates/` folder of the repository, shipped inside
+the wheel as `argmap/templates`; `--template DIR` replaces the folder. Both
+environments use StrictUndefined, so a template that names a missing value fails
+loudly instead of printing nothing. HTML is autoescaped. Jinja2's autoescape knows
+only HTML, so the Markdown template gets a copy of the context in which every text
+is already escaped with `markdown_escape`: no value can reach the page unescaped,
+whatever filters or macros a template uses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.resources
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TypeVar, cast
+
+import jinja2
+from markupsafe import Markup
+
+import argmap
+from argmap.brief.context import BriefContext
+from argmap.brief.diagram import Diagram
+from argmap.render.choices import Paper
+
+HTML_TEMPLATE = "brief.html.j2"
+MARKDOWN_TEMPLATE = "brief.md.j2"
+
+T = TypeVar("T")
+
+
+# The CSS `@page { size }` keyword of each paper.
+PAGE_SIZE = {Paper.A4: "A4", Paper.LETTER: "letter"}
+
+
+class TemplateProblem(Exception):
+    """A template folder that is missing, or a template that fails to render."""
+
+
+def templates_dir(override: Path | None = None) -> Path:
+    """The folder of templates: `override`, else the installed package's, else the repo's."""
+    if override is not None:
+        folder = override
+    else:
+        installed = importlib.resources.files(argmap) / "templates"
+        # An editable install imports argmap from src/, next to the repository's templates/.
+        repository = Path(argmap.__file__).resolve().parent.parent.parent / "templates"
+        folder = Path(str(installed)) if installed.is_dir() else repository
+    if not (folder / HTML_TEMPLATE).is_file():
+        raise TemplateProblem(f"no {HTML_TEMPLATE} in template folder {folder}")
+    return folder
+
+
+def html_environment(folder: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2", "css"), default_for_string=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def markdown_environment(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def render_html(
+    context: BriefContext,
+    *,
+    paper: Paper = Paper.A4,
+    templates: Path | None = None,
+    diagram: Diagram | None = None,
+) -> str:
+    """The sheet as one self-contained HTML page (styles and diagram inline).
+
+    The diagram's SVG is trusted markup: argmap.render escapes the map's text in it.
+    """
+    folder = templates_dir(templates)
+    values = {
+        "brief": context,
+        "paper": PAGE_SIZE[paper],
+        "diagram": diagram
+        and {"svg": Markup(diagram.svg), "note": diagram.note, "command": diagram.command},
+    }
+    return _render(html_environment(folder), folder, HTML_TEMPLATE, values)
+
+
+def render_markdown(
+    context: BriefContext,
+    *,
+    templates: Path | None = None,
+    diagram: Diagram | None = None,
+    diagram_file: str = "diagram.svg",
+) -> str:
+    """The sheet as Markdown; its diagram is an SVG written next to it as `diagram_file`."""
+    folder = templates_dir(templates)
+    values = {
+        "brief": escaped_for_markdown(context),
+        "diagram": diagram
+        and {
+            "file": Markup(_link_target(diagram_file)),
+            "note": markdown_escape(diagram.note),
+            "command": diagram.command and markdown_escape(diagram.command),
+        },
+    }
+    return _render(markdown_environment(folder), folder, MARKDOWN_TEMPLATE, values)
+
+
+def _render(env: jinja2.Environment, folder: Path, name: str, values: Mapping[str, object]) -> str:
+    try:
+        return env.get_template(name).render(values)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(f"template {exc.name} not found in {folder}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename}:{exc.lineno}: {exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(f"template {name}: {exc}") from exc
+
+
+# Characters with a meaning in Markdown (CommonMark and GitHub tables) anywhere in a line.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()#!|~])")
+# Markers that start a block only at the beginning of a line: lists, quotes, headings.
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|(?=[-+=]))(.)")
+
+
+def markdown_escape(value: object) -> str:
+    """Map text as inert Markdown: one line, punctuation escaped, HTML as entities."""
+    text = " ".join(str(value).split())  # a newline could start a new block
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(r"\1\2\\\3", text)
+
+
+def escaped_for_markdown(value: T) -> T:
+    """A copy of a context value with every string passed through `markdown_escape`."""
+    if isinstance(value, str):
+        return cast(T, markdown_escape(value))
+    if isinstance(value, tuple):
+        return cast(T, tuple(escaped_for_markdown(item) for item in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: escaped_for_markdown(getattr(value, f.name)) for f in dataclasses.fields(value)
+        }
+        return cast(T, type(value)(**changes))
+    return value
+
+
+def _link_target(file_name: str) -> str:
+    """A file name usable inside a Markdown link target."""
+    return "<" + re.sub(r"[<>\n\r]", "", file_name) + ">"

@@ -1,0 +1,396 @@
+"""Build: turn the statements and relations an importer read into a valid argmap tree.
+
+Argdown and AIF are graphs; Kialo is a tree with cross-links. Every importer
+collects a `Draft` (statements in document order, relations in the order met) and
+`build_map` does the rest, the same way for all of them:
+
+- each statement's first relation that keeps the tree acyclic makes it a premise
+  (support) or rebuttal (attack, undercut) of its target; every other relation
+  becomes a cross-link (`supports`, `attacks`, `outweighs`);
+- a single top claim with children is read as the motion (Kialo's thesis, an
+  Argdown thesis, argmap's own exports): its supporters become the proposition's
+  root claims and its attackers the opposition's;
+- other root claims take their side from the source, else from their cross-links,
+  else default to pro with a note;
+- support cross-links that would close a support cycle, undercuts with no support
+  to cut, and field values the model rejects are dropped with a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.formats.base import ImportNote
+from argmap.graph import Relation
+from argmap.model import ArgMap, Attack, Node, Side, Sides
+
+_ID_OK = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
+_ID_BAD_RUN = re.compile(r"[^A-Za-z0-9_.\-]+")
+
+
+@dataclass
+class Statement:
+    """One node as read: its text and the fields the source gave it."""
+
+    key: str  # the importer's own handle (Argdown title, AIF nodeID, Kialo number)
+    text: str
+    where: str
+    title: str | None = None
+    id_hint: str | None = None  # becomes the node's id (made valid and unique)
+    side: Side | None = None
+    fields: dict[str, Any] = field(default_factory=dict)  # other Node fields
+
+
+@dataclass
+class Link:
+    """A relation from `source` to `target` as read."""
+
+    source: str
+    target: str
+    relation: Relation
+    where: str
+    attack: Attack | None = None  # an explicit kind; UNDERCUT for undercuts
+    via: str | None = None  # an undercut's: the conclusion whose support it cuts
+    group: str | None = None  # co-premises that support the target only together
+
+
+@dataclass
+class Draft:
+    """Everything an importer read, before it is shaped into a map."""
+
+    fallback_title: str
+    statements: list[Statement] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+    title: str | None = None
+    motion: str | None = None
+    sides: Sides | None = None
+
+    def note(self, where: str, code: str, message: str) -> None:
+        self.notes.append(ImportNote(where, code, message))
+
+
+def build_map(draft: Draft) -> tuple[ArgMap, list[ImportNote]]:
+    """The map the draft describes, and every note about what could not be kept."""
+    return _Builder(draft).build()
+
+
+class _Builder:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.by_key: dict[str, Statement] = {}
+        self.order: dict[str, int] = {}
+        for statement in draft.statements:
+            if statement.key in self.by_key:
+                draft.note(statement.where, "duplicate", f"'{statement.key}' is read twice")
+                continue
+            self.order[statement.key] = len(self.order)
+            self.by_key[statement.key] = statement
+        self.parent: dict[str, Link] = {}
+        self.cross: list[Link] = []
+        self.thesis: str | None = None
+
+    def build(self) -> tuple[ArgMap, list[ImportNote]]:
+        self._place_links()
+        children = self._children()
+        roots = [k for k in self.order if k not in self.parent]
+        sides: dict[str, Side] = {}
+        title = self.draft.title
+        motion = self.draft.motion
+        if len(roots) == 1 and children.get(roots[0]):
+            thesis = self.by_key[roots[0]]
+            self.thesis = thesis.key
+            title = title or thesis.title or thesis.id_hint
+            if motion is None and thesis.text.split() != (title or "").split():
+                motion = thesis.text.strip()
+            roots = children.pop(thesis.key)
+            for key in roots:
+                link = self.parent.pop(key)
+                sides[key] = Side.PRO if link.relation is Relation.SUPPORT else Side.CON
+                if link.attack is Attack.UNDERCUT:
+                    self.draft.note(
+                        link.where,
+                        "undercut-root",
+                        "an undercut of the motion reads as a con claim",
+                    )
+        self._assign_sides(roots, children, sides)
+        links = self._cross_links()
+        ids = self._ids(links)
+        claims = self._nodes(roots, children, sides, links, ids)
+        argmap = ArgMap(
+            argmap=1,
+            title=(title or "").strip() or self.draft.fallback_title,
+            motion=motion or None,
+            sides=self.draft.sides or Sides(),
+            claims=claims,
+        )
+        return argmap, self.draft.notes
+
+    # -- tree ---------------------------------------------------------------------------
+
+    def _place_links(self) -> None:
+        for link in self.draft.links:
+            missing = [k for k in (link.source, link.target) if k not in self.by_key]
+            if missing:
+                self.draft.note(
+                    link.where, "unknown-node", f"relation to unknown node '{missing[0]}' skipped"
+                )
+            elif link.source == link.target:
+                self.draft.note(link.where, "self-relation", "a node relates to itself; skipped")
+            elif (
+                link.relation is Relation.OUTWEIGH
+                or link.source in self.parent
+                or self._is_ancestor(link.source, link.target)
+            ):
+                self.cross.append(link)
+            else:
+                self.parent[link.source] = link
+
+    def _is_ancestor(self, key: str, of: str) -> bool:
+        current: str | None = of
+        while current is not None:
+            if current == key:
+                return True
+            link = self.parent.get(current)
+            current = link.target if link else None
+        return False
+
+    def _children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {}
+        for key in self.order:  # document order
+            link = self.parent.get(key)
+            if link is not None:
+                children.setdefault(link.target, []).append(key)
+        return children
+
+    def _assign_sides(
+        self, roots: list[str], children: dict[str, list[str]], sides: dict[str, Side]
+    ) -> None:
+        """Sides of every node: roots from the source or cross-links, the rest by the tree."""
+
+        def spread(root: str, side: Side) -> None:
+            stack = [(root, side)]
+            while stack:
+                key, current = stack.pop()
+                sides[key] = current
+                for child in children.get(key, ()):
+                    link = self.parent[child]
+                    same = link.relation is Relation.SUPPORT
+                    stack.append((child, current if same else current.other))
+
+        pending = []
+        for root in roots:
+            given = sides.get(root) or self.by_key[root].side
+            if given is None:
+                pending.append(root)
+            else:
+                spread(root, given)
+        while pending:
+            progress = False
+            for root in list(pending):
+                side = self._side_from_links(root, sides)
+                if side is not None:
+                    spread(root, side)
+                    pending.remove(root)
+                    progress = True
+            if not progress:
+                root = pending.pop(0)
+                self.draft.note(
+                    self.by_key[root].where,
+                    "missing-side",
+                    "no side for this root claim; set to pro",
+                )
+                spread(root, Side.PRO)
+        for key, statement in self.by_key.items():
+            if key in self.parent and statement.side not in (None, sides.get(key)):
+                self.draft.note(
+                    statement.where,
+                    "side-ignored",
+                    f"side '{statement.side}' ignored: the tree makes this node '{sides[key]}'",
+                )
+
+    def _side_from_links(self, root: str, sides: dict[str, Side]) -> Side | None:
+        for link in self.cross:
+            if root not in (link.source, link.target):
+                continue
+            other = link.target if link.source == root else link.source
+            if other in sides:  # supporters share a side; attackers and outweighers oppose
+                known = sides[other]
+                return known if link.relation is Relation.SUPPORT else known.other
+        return None
+
+    # -- cross-links --------------------------------------------------------------------
+
+    def _cross_links(self) -> list[Link]:
+        kept: list[Link] = []
+        seen: set[tuple[str, str, Relation]] = set()
+        supports: dict[str, set[str]] = {}
+        for key, link in self.parent.items():
+            seen.add((key, link.target, link.relation))
+            if link.relation is Relation.SUPPORT:
+                supports.setdefault(key, set()).add(link.target)
+        for link in self.cross:
+            if self.thesis in (link.source, link.target):
+                self.draft.note(
+                    link.where,
+                    "motion-link",
+                    "a relation of the motion itself cannot be kept; skipped",
+                )
+                continue
+            if link.attack is Attack.UNDERCUT:
+                self.draft.note(
+                    link.where,
+                    "undercut-link",
+                    "this node already has a place in the tree, so its undercut is kept as "
+                    "a plain attack on the target",
+                )
+            triple = (link.source, link.target, link.relation)
+            if triple in seen:
+                continue
+            if link.relation is Relation.SUPPORT:
+                if _reaches(supports, link.target, link.source):
+                    self.draft.note(
+                        link.where,
+                        "support-cycle",
+                        "this support would close a support cycle; skipped",
+                    )
+                    continue
+                supports.setdefault(link.source, set()).add(link.target)
+            seen.add(triple)
+            kept.append(link)
+        return kept
+
+    def _ids(self, links: list[Link]) -> dict[str, str]:
+        wanted = {link.target for link in links}
+        ids: dict[str, str] = {}
+        taken: set[str] = set()
+        for key, statement in self.by_key.items():
+            if key == self.thesis or (statement.id_hint is None and key not in wanted):
+                continue
+            base = _valid_id(statement.id_hint or key)
+            candidate, n = base, 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{base}-{n}"
+            taken.add(candidate)
+            ids[key] = candidate
+        return ids
+
+    # -- nodes --------------------------------------------------------------------------
+
+    def _nodes(
+        self,
+        roots: list[str],
+        children: dict[str, list[str]],
+        sides: dict[str, Side],
+        links: list[Link],
+        ids: dict[str, str],
+    ) -> list[Node]:
+        outgoing: dict[str, dict[str, list[str]]] = {}
+        for link in links:
+            key = {
+                Relation.SUPPORT: "supports",
+                Relation.ATTACK: "attacks",
+                Relation.OUTWEIGH: "outweighs",
+            }[link.relation]
+            outgoing.setdefault(link.source, {}).setdefault(key, []).append(ids[link.target])
+        # Post-order without recursion: deep imported trees must not hit Python's limit.
+        order: list[str] = []
+        stack = list(roots)
+        while stack:
+            key = stack.pop()
+            order.append(key)
+            stack.extend(children.get(key, ()))
+        built: dict[str, Node] = {}
+        for key in reversed(order):
+            statement = self.by_key[key]
+            up = self.parent.get(key)
+            data: dict[str, Any] = {"id": ids.get(key)}
+            if up is None:
+                data["side"] = sides[key]
+            data.update(self._fields(statement, up))
+            data.update(outgoing.get(key, {}))
+            premises: list[Node] = []
+            rebuttals: list[Node] = []
+            for child in children.get(key, ()):
+                kind = self.parent[child].relation
+                (premises if kind is Relation.SUPPORT else rebuttals).append(built.pop(child))
+            data["premises"], data["rebuttals"] = premises, rebuttals
+            built[key] = Node.model_validate({k: v for k, v in data.items() if v is not None})
+        return [built[key] for key in roots]
+
+    def _fields(self, statement: Statement, link: Link | None) -> dict[str, Any]:
+        """The statement's own fields, each checked by the model, and the link's kind."""
+        data: dict[str, Any] = {"text": statement.text.strip() or statement.title}
+        if not data["text"] or not data["text"].strip():
+            self.draft.note(statement.where, "empty-text", "a node without text; '(no text)' used")
+            data["text"] = "(no text)"
+        if statement.title and statement.title.strip():
+            data["title"] = statement.title.strip()
+        fields = dict(statement.fields)
+        role_fields = {"turn"} if link is None or link.relation is Relation.SUPPORT else set()
+        for name in role_fields & fields.keys():
+            del fields[name]
+            self.draft.note(
+                statement.where, "misplaced-field", f"'{name}' applies to rebuttals; dropped"
+            )
+        if link is not None and link.relation is Relation.ATTACK:
+            attack = link.attack
+            if attack is Attack.UNDERCUT and link.target not in self.parent:
+                self.draft.note(
+                    link.where,
+                    "undercut-root",
+                    "an undercut of a root claim has no support to cut; read as a rebuttal",
+                )
+                attack = None
+            elif attack is Attack.UNDERCUT and link.via not in (None, self._parent_of(link)):
+                self.draft.note(
+                    link.where,
+                    "undercut-moved",
+                    "the undercut support is not the one kept in the tree; it now cuts the "
+                    "support its target gives to its parent",
+                )
+            data["attack"] = attack
+        if link is not None and link.relation is Relation.SUPPORT:
+            data["group"] = link.group
+        for name, value in fields.items():
+            try:
+                Node.model_validate({"text": "x", name: value})
+            except ValidationError:
+                self.draft.note(
+                    statement.where, "invalid-field", f"'{name}: {value!r}' is not valid; dropped"
+                )
+                continue
+            data[name] = value
+        return data
+
+    def _parent_of(self, link: Link) -> str | None:
+        up = self.parent.get(link.target)
+        return up.target if up else None
+
+
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen = {start}
+    stack = [start]
+    while stack:
+        current = stack.pop()
+        if current == goal:
+            return True
+        for nxt in graph.get(current, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return False
+
+
+def _valid_id(hint: str) -> str:
+    """`hint` if it is a valid id, else a slug of it ('Cost of living' -> 'Cost-of-living')."""
+    hint = hint.strip()
+    if _ID_OK.match(hint) and len(hint) <= 60:
+        return hint
+    slug = _ID_BAD_RUN.sub("-", hint).strip("-.")[:60].strip("-.")
+    return slug if slug and _ID_OK.match(slug) else f"n-{slug}" if slug else "n"

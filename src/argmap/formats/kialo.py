@@ -1,0 +1,197 @@
+"""Kialo: the plain-text discussion export, both ways.
+
+    Discussion Title: Should schools require uniforms?
+
+    1. Schools should require uniforms.
+    1.1. Pro: Uniforms reduce bullying.
+    1.1.1. Con: Bullying moves to other markers \\(shoes, phones\\).
+    1.2. Con: Uniforms cost families money.
+    1.2.1. Pro: -> See 1.1.1.
+
+The thesis `1.` is the motion; every claim is `Pro` or `Con` relative to its parent;
+`-> See N.` repeats claim N under another parent (argmap's cross-links); parentheses
+are backslash-escaped; a claim may run on over lines that carry no number.
+Kialo has no titles, evidence, tags, schemes, undercuts or outweighing: the export
+lists what it dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from argmap.analysis import Verdict
+from argmap.formats.base import ImportFailed, ImportNote, dropped_fields
+from argmap.formats.build import Draft, Link, Statement, build_map
+from argmap.graph import MapGraph, Relation, Role
+from argmap.model import ArgMap, Attack, Side
+
+NAME = "Kialo"
+_TITLE = "Discussion Title:"
+_CLAIM = re.compile(r"^(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con):[ \t]*)?(.*)$")
+_SEE = re.compile(r"^->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*$")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?=\s|$)")
+
+
+def export_map(
+    graph: MapGraph, verdicts: Mapping[str, Verdict] | None = None
+) -> tuple[str, list[str]]:
+    """The map as a Kialo discussion export, and what Kialo could not hold."""
+    argmap = graph.map
+    numbers: dict[str, str] = {}
+    order: list[str] = []
+    stack = [(root, f"1.{i}") for i, root in reversed(list(enumerate(graph.roots, 1)))]
+    while stack:
+        node_id, number = stack.pop()
+        numbers[node_id] = number
+        order.append(node_id)
+        kids = [c.id for c in graph.children(node_id)]
+        stack.extend((kid, f"{number}.{i}") for i, kid in reversed(list(enumerate(kids, 1))))
+    # A cross-link is a "-> See N." claim under its target, after the target's own children.
+    links: dict[str, list[str]] = {}
+    for edge in graph.edges:
+        if edge.cross_link and edge.relation is not Relation.OUTWEIGH:
+            stance = "Pro" if edge.relation is Relation.SUPPORT else "Con"
+            target_links = links.setdefault(edge.target, [])
+            number = (
+                f"{numbers[edge.target]}.{len(graph.children(edge.target)) + len(target_links) + 1}"
+            )
+            target_links.append(f"{number}. {stance}: -> See {numbers[edge.source]}.")
+
+    lines = [
+        f"{_TITLE} {_one_line(argmap.title)}",
+        "",
+        f"1. {_escape(argmap.motion or argmap.title)}",
+    ]
+    open_subtrees: list[str] = []  # nodes whose links wait for the end of their subtree
+    for node_id in order:
+        mapped = graph[node_id]
+        while open_subtrees and not _within(numbers[node_id], numbers[open_subtrees[-1]]):
+            lines.extend(links.get(open_subtrees.pop(), ()))
+        if mapped.role is Role.CLAIM:
+            stance = "Pro" if mapped.side is Side.PRO else "Con"
+        else:
+            stance = "Pro" if mapped.role is Role.PREMISE else "Con"
+        lines.append(f"{numbers[node_id]}. {stance}: {_escape(mapped.text)}")
+        open_subtrees.append(node_id)
+    while open_subtrees:
+        lines.extend(links.get(open_subtrees.pop(), ()))
+
+    warnings = dropped_fields(graph, NAME, kept=("supports", "attacks"))
+    undercuts = sum(1 for m in graph if m.attack is Attack.UNDERCUT)
+    if undercuts:
+        warnings.append(f"Kialo has no undercut: {undercuts} undercuts exported as Con")
+    explicit = sum(
+        1 for m in graph if m.attack not in (None, Attack.UNDERCUT, _default_attack(graph, m.id))
+    )
+    if explicit:
+        warnings.append(
+            f"Kialo has no attack kinds: {explicit} rebut/undermine kinds that differ from "
+            "the default dropped"
+        )
+    return "\n".join(lines) + "\n", warnings
+
+
+def _within(number: str, ancestor: str) -> bool:
+    return number.startswith(ancestor + ".")
+
+
+def _default_attack(graph: MapGraph, node_id: str) -> Attack:
+    parent = graph[node_id].parent
+    return Attack.REBUT if parent and graph[parent].role is Role.CLAIM else Attack.UNDERMINE
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _escape(text: str) -> str:
+    """Kialo's escaping (a backslash before parentheses and backslashes), plus guards for
+    text that would read as a stance, a cross-link or a new numbered claim."""
+    text = text.strip().replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    if text.startswith("->"):
+        text = "\\" + text
+    elif text.startswith(("Pro:", "Con:")):
+        text = text[:3] + "\\" + text[3:]
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        match = _NUMBERED.match(lines[i])
+        if match:
+            lines[i] = f"{match.group(1)}\\.{lines[i][match.end() :]}"
+    return "\n".join(lines)
+
+
+def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNote]]:
+    """Read a Kialo discussion export: the thesis is the motion, its Pro and Con
+    children the two sides' claims."""
+    lines = text.lstrip("\ufeff").splitlines()
+    draft = Draft(fallback_title=Path(file).stem or "Imported discussion")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise ImportFailed("1:1", "the file is empty")
+    start = first
+    if lines[first].startswith(_TITLE):
+        draft.title = lines[first][len(_TITLE) :].strip() or None
+        start = first + 1
+
+    # number, parent number, stance, lines of text, line, column
+    claims: list[tuple[str, str, str | None, list[str], int, int]] = []
+    known: set[str] = set()
+    for index in range(start, len(lines)):
+        line = lines[index]
+        match = _CLAIM.match(line)
+        number = match.group(1) if match else None
+        first = not claims and number is not None and "." not in number
+        if match and number and (first or (claims and number.startswith(claims[0][0] + "."))):
+            parent = number.rpartition(".")[0]
+            if not first and parent not in known:
+                draft.note(
+                    f"{index + 1}:1",
+                    "missing-parent",
+                    f"there is no claim {parent}.; placed higher",
+                )
+                while parent not in known:  # the nearest claim above that exists
+                    parent = parent.rpartition(".")[0]
+            col = match.start(3) + 1
+            claims.append((number, parent, match.group(2), [match.group(3)], index + 1, col))
+            known.add(number)
+        elif claims:
+            claims[-1][3].append(line)
+        elif line.strip():
+            draft.note(f"{index + 1}:1", "unknown-line", "not a numbered claim; skipped")
+    if not claims:
+        raise ImportFailed(f"{start + 1}:1", "no numbered claims ('1. ...') found")
+
+    sees: list[tuple[str, str, str, str]] = []  # source number, parent, stance, where
+    seen: set[str] = set()
+    for number, parent, stance, body, line_no, col in claims:
+        where = f"{line_no}:{col}"
+        content = "\n".join(body).strip()
+        see = _SEE.match(content)
+        if number in seen:
+            draft.note(where, "duplicate-number", f"claim {number}. appears twice; kept the first")
+            continue
+        if see:
+            sees.append((see.group(1), parent, stance or "Pro", where))
+            continue
+        seen.add(number)
+        draft.statements.append(Statement(number, _unescape(content), where))
+        if not parent:
+            continue
+        if stance is None:
+            draft.note(where, "no-stance", "claim has no 'Pro:' or 'Con:'; read as Pro")
+        relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
+        draft.links.append(Link(number, parent, relation, where))
+    for source, parent, stance, where in sees:
+        if source not in seen:
+            draft.note(where, "unknown-claim", f"'-> See {source}.' names no claim; skipped")
+            continue
+        relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
+        draft.links.append(Link(source, parent, relation, where))
+    return build_map(draft)
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text)

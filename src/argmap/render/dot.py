@@ -1,0 +1,367 @@
+"""DOT: one page of a map as Graphviz source.
+
+The text is built directly (HTML-like labels, escaped by `text.markup`) and is
+deterministic: the same map and options give the same bytes. Layout conventions:
+
+- tree edges are written parent -> child with `dir=back`, so the thesis ranks on
+  top and arrows still point from a reason to what it supports or attacks;
+- every tree edge spans two ranks; a support or attack that is undercut, or a
+  group of co-premises, runs through a small junction point on the middle rank,
+  where the undercut (or the linked premises) attach;
+- a contention that `supports` a node elsewhere ranks below it (thesis on top);
+  other cross-links are drawn without constraining the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from argmap.analysis import Verdict
+from argmap.graph import Edge, MapGraph, MapNode, Relation, Role
+from argmap.model import Attack
+from argmap.render.labels import node_label, stub_label
+from argmap.render.legend import legend_label
+from argmap.render.style import (
+    ATTACK_COLOUR,
+    BORDERS,
+    FONT,
+    FONT_SIZE,
+    INK,
+    LINK_COLOUR,
+    MUTED,
+    OUTWEIGH_COLOUR,
+    SIDE_FILL,
+    SMALL,
+    STUB_FILL,
+    SUPPORT_COLOUR,
+)
+from argmap.render.text import markup, wrap
+from argmap.render.view import DiagramOptions, Page
+
+# Past QUICK nodes a diagram is drawn for speed, not paper: edge labels become external
+# labels (a `label` adds a rank per edge: 4x the layout time at 1,000 nodes), every edge
+# spans one rank and there are no junctions (each costs `dot` virtual nodes). Past LARGE
+# the layout's network simplex is also cut short. docs/render.md has the timings.
+QUICK = 300
+LARGE = 1000
+
+
+def quote(value: str) -> str:
+    """A DOT double-quoted string (for ids and fixed attribute values)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+Attrs = Mapping[str, str | float | int]
+
+
+def _attrs(attrs: Attrs) -> str:
+    parts = []
+    for key, value in attrs.items():
+        if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
+            parts.append(f"{key}={value}")  # an HTML-like label, already escaped
+        elif isinstance(value, str):
+            parts.append(f"{key}={quote(value)}")
+        else:
+            parts.append(f"{key}={value:g}")
+    return ", ".join(parts)
+
+
+def _edge_style(relation: Relation, attack: Attack | None, turn: bool = False) -> dict[str, str]:
+    if relation is Relation.SUPPORT:
+        return {"color": SUPPORT_COLOUR, "arrowhead": "normal"}
+    if relation is Relation.OUTWEIGH:
+        return {
+            "color": OUTWEIGH_COLOUR,
+            "style": "dotted",
+            "arrowhead": "odiamond",
+            "label": "<outweighs>",
+            "fontcolor": OUTWEIGH_COLOUR,
+        }
+    kind = (attack or Attack.REBUT).value + (" \u00b7 turn" if turn else "")
+    return {
+        "color": ATTACK_COLOUR,
+        "style": "dashed",
+        "arrowhead": "tee",
+        "label": f"<{kind}>",
+        "fontcolor": ATTACK_COLOUR,
+    }
+
+
+def _upward(style: Mapping[str, str], minlen: int) -> dict[str, str | int]:
+    """A style for an edge written parent -> child but pointing child -> parent."""
+    out: dict[str, str | int] = {k: v for k, v in style.items() if k != "arrowhead"}
+    out.update(dir="back", arrowtail=style.get("arrowhead", "normal"), minlen=minlen)
+    return out
+
+
+@dataclass
+class _Builder:
+    graph: MapGraph
+    page: Page
+    options: DiagramOptions
+    verdicts: Mapping[str, Verdict] | None
+    links: Mapping[int, str] | None
+    graph_id: str
+    lines: list[str] = field(default_factory=list)
+    on_page: set[str] = field(default_factory=set)
+    junctions: dict[str, str] = field(default_factory=dict)  # node -> junction above it
+    groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    drawn_junctions: set[str] = field(default_factory=set)
+    stubs: set[str] = field(default_factory=set)
+
+    @property
+    def quick(self) -> bool:
+        return len(self.page.nodes) > QUICK
+
+    @property
+    def span(self) -> int:
+        """Ranks between a node and its parent: two, so that junctions sit between."""
+        return 1 if self.quick else 2
+
+    @property
+    def titles_only(self) -> bool:
+        return self.options.titles_only if self.page.titles_only is None else self.page.titles_only
+
+    def emit(self, text: str) -> None:
+        self.lines.append("  " + text)
+
+    def node_id(self, name: str) -> str:
+        return f"{self.graph_id}-{name}"
+
+    # -- layout plan ---------------------------------------------------------
+    def plan(self) -> None:
+        self.on_page = set(self.page.nodes)
+        for node_id in self.page.nodes:
+            node = self.graph[node_id]
+            if node.role is Role.PREMISE and node.node.group is not None:
+                assert node.parent is not None
+                if node.parent in self.on_page:
+                    self.groups.setdefault((node.parent, node.node.group), []).append(node_id)
+        if self.quick:
+            return
+        for (parent, group), members in self.groups.items():
+            if len(members) > 1:
+                name = f"{parent}|{group}"
+                for member in members:
+                    self.junctions[member] = name
+        for node_id in self.page.nodes:
+            node = self.graph[node_id]
+            if node.attack is Attack.UNDERCUT and node.parent is not None:
+                target = self.graph[node.parent]
+                if target.parent in self.on_page and target.id not in self.junctions:
+                    self.junctions[target.id] = f"{target.id}|inference"
+
+    # -- pieces ---------------------------------------------------------------
+    def add_node(self, node: MapNode) -> None:
+        verdict = self.verdicts.get(node.id) if self.verdicts is not None else None
+        continued = self.page.continued.get(node.id)
+        hidden = 0
+        if continued is None:
+            hidden = sum(1 for c in (*node.premises, *node.rebuttals) if c not in self.on_page)
+        label = node_label(
+            self.graph,
+            node,
+            titles_only=self.titles_only,
+            verdict=verdict,
+            continued=continued,
+            hidden=hidden,
+        )
+        border = BORDERS[verdict.status if verdict is not None else None]
+        styles = ["filled", *border.styles]
+        if node.node.implicit and "dotted" not in styles:
+            styles.append("dashed")
+        attrs: dict[str, str | float | int] = {
+            "id": self.node_id(node.id),
+            "label": f"<{label.html}>",
+            "style": ",".join(styles),
+            "fillcolor": SIDE_FILL[node.side],
+        }
+        if border.penwidth != BORDERS[None].penwidth:
+            attrs["penwidth"] = border.penwidth
+        if border.peripheries != 1:
+            attrs["peripheries"] = border.peripheries
+        if continued is not None and self.links is not None and continued in self.links:
+            attrs["href"] = self.links[continued]
+        self.emit(f"{quote(node.id)} [{_attrs(attrs)}];")
+
+    def add_junction(self, name: str) -> None:
+        attrs: Attrs = {"id": self.node_id(name), "shape": "point", "width": 0.09, "label": ""}
+        self.emit(f"{quote(name)} [{_attrs(attrs)}];")
+
+    def edge(self, tail: str, head: str, attrs: Attrs) -> None:
+        if self.quick and "label" in attrs:
+            attrs = {("xlabel" if k == "label" else k): v for k, v in attrs.items()}
+        self.emit(f"{quote(tail)} -> {quote(head)} [{_attrs(attrs)}];")
+
+    def tree_edge(self, node: MapNode) -> None:
+        """The edge from `node` to its parent, through a junction where one is planned."""
+        parent = node.parent
+        if parent is None or parent not in self.on_page:
+            return
+        relation = Relation.SUPPORT if node.role is Role.PREMISE else Relation.ATTACK
+        style = _edge_style(relation, node.attack, node.node.turn)
+        target = self.graph[parent]
+        if node.attack is Attack.UNDERCUT and parent in self.junctions:
+            self.edge(self.junctions[parent], node.id, _upward(style, 1))
+            return
+        junction = self.junctions.get(node.id)
+        if junction is None:
+            self.edge(parent, node.id, _upward(style, self.span))
+            return
+        if junction not in self.drawn_junctions:  # first member: the junction, its arrow up
+            self.drawn_junctions.add(junction)
+            self.add_junction(junction)
+            self.edge(target.id, junction, _upward(style, 1))
+        lower = {k: v for k, v in style.items() if k in ("color", "style")}
+        self.edge(junction, node.id, {**lower, "dir": "none", "minlen": 1})
+
+    def stub(self, node_id: str) -> str:
+        name = f"{node_id}|elsewhere"
+        if name not in self.stubs:
+            self.stubs.add(name)
+            node = self.graph[node_id]
+            label = stub_label(self.graph, node, self.page.home.get(node_id))
+            attrs: dict[str, str | float | int] = {
+                "id": self.node_id(name),
+                "label": f"<{label.html}>",
+                "style": "rounded,filled",
+                "fillcolor": STUB_FILL,
+                "color": MUTED,
+                "fontcolor": MUTED,
+            }
+            page = self.page.home.get(node_id)
+            if page is not None and self.links is not None and page in self.links:
+                attrs["href"] = self.links[page]
+            self.emit(f"{quote(name)} [{_attrs(attrs)}];")
+        return name
+
+    def cross_link(self, edge: Edge) -> None:
+        style = _edge_style(edge.relation, edge.attack)
+        if edge.relation is Relation.SUPPORT:
+            style["arrowhead"] = "onormal"
+        colour = LINK_COLOUR if edge.relation is Relation.SUPPORT else style["color"]
+        style["color"] = f"{colour}:invis:{colour}"  # a double line: drawn as a link
+        source_in, target_in = edge.source in self.on_page, edge.target in self.on_page
+        if source_in and target_in:
+            source = self.graph[edge.source]
+            if (
+                edge.relation is Relation.SUPPORT
+                and source.parent is None
+                and not self._inside(edge.target, source.id)
+            ):  # a contention supporting the thesis ranks below it
+                self.edge(edge.target, edge.source, _upward(style, self.span))
+            else:
+                self.edge(edge.source, edge.target, {**style, "constraint": "false"})
+        elif target_in:  # from elsewhere: drawn like a child of its target
+            self.edge(edge.target, self.stub(edge.source), _upward(style, self.span))
+        else:  # to elsewhere: drawn above its source
+            self.edge(self.stub(edge.target), edge.source, _upward(style, self.span))
+
+    def _inside(self, node_id: str, root: str) -> bool:
+        current: str | None = node_id
+        while current is not None:
+            if current == root:
+                return True
+            current = self.graph[current].parent
+        return False
+
+    def header(self) -> str:
+        """The graph label: title, motion and page line, then the legend."""
+        argmap = self.graph.map
+        title = "<BR/>".join(markup(line) for line in wrap(argmap.title, 70))
+        cells = [f'<FONT POINT-SIZE="14"><B>{title}</B></FONT>']
+        if argmap.motion:
+            cells.append("<I>" + "<BR/>".join(markup(x) for x in wrap(argmap.motion, 100)) + "</I>")
+        if self.page.heading:
+            cells.append(f'<FONT POINT-SIZE="{SMALL + 1}">{markup(self.page.heading)}</FONT>')
+        if self.page.legend and self.options.legend:
+            cells.append(
+                legend_label(
+                    self.graph,
+                    statuses=self.verdicts is not None,
+                    pages=bool(self.page.home),
+                    stubs=bool(self.stubs),
+                    groups=any(len(members) > 1 for members in self.groups.values()),
+                )
+            )
+        rows = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{cell}</TD></TR>' for cell in cells)
+        return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
+
+    # -- the whole graph ------------------------------------------------------
+    def build(self) -> str:
+        self.plan()
+        graph_attrs: dict[str, str | float | int] = {
+            "id": self.graph_id,
+            "rankdir": (self.page.direction or self.options.direction).value,
+            "fontname": FONT,
+            "fontsize": FONT_SIZE,
+            "nodesep": 0.22,
+            "ranksep": 0.2,
+            "pad": 0.2,
+            "bgcolor": "white",
+            "labelloc": "t",
+            "labeljust": "l",
+        }
+        if len(self.page.nodes) > LARGE:
+            graph_attrs.update(nslimit=0.01, nslimit1=0.01, mclimit=0.3)
+        node_attrs: Attrs = {
+            "shape": "box",
+            "fontname": FONT,
+            "fontsize": FONT_SIZE,
+            "color": INK,
+            "penwidth": BORDERS[None].penwidth,
+            "margin": "0.05,0.04",
+        }
+        edge_attrs: Attrs = {
+            "fontname": FONT,
+            "fontsize": SMALL + 1,
+            "penwidth": 1.2,
+            "arrowsize": 0.8,
+        }
+        self.lines = [f"digraph {quote(self.graph_id)} {{"]
+        self.emit(f"graph [{_attrs(graph_attrs)}];")
+        self.emit(f"node [{_attrs(node_attrs)}];")
+        self.emit(f"edge [{_attrs(edge_attrs)}];")
+        for node_id in self.page.nodes:
+            node = self.graph[node_id]
+            self.add_node(node)
+            self.tree_edge(node)
+        for edge in self._cross_links():
+            self.cross_link(edge)
+        for (parent, group), members in self.groups.items():
+            if len(members) > 1:
+                name = f"cluster_{parent}|{group}"
+                box: Attrs = {"id": self.node_id(name), "label": "", "style": "rounded"}
+                self.emit(f"subgraph {quote(name)} {{")
+                self.emit(f"  graph [{_attrs({**box, 'color': MUTED, 'penwidth': 0.8})}];")
+                self.emit("  " + " ".join(quote(m) for m in members) + ";")
+                self.emit("}")
+        self.emit(f"graph [label=<{self.header()}>];")
+        self.lines.append("}")
+        return "\n".join(self.lines) + "\n"
+
+    def _cross_links(self) -> Iterable[Edge]:
+        for edge in self.graph.edges:
+            if not edge.cross_link:
+                continue
+            ends = (edge.source in self.on_page) + (edge.target in self.on_page)
+            if ends == 2 or (ends == 1 and self.page.stubs):
+                yield edge
+
+
+def build_dot(
+    graph: MapGraph,
+    page: Page,
+    options: DiagramOptions | None = None,
+    verdicts: Mapping[str, Verdict] | None = None,
+    *,
+    links: Mapping[int, str] | None = None,
+    graph_id: str = "argmap",
+) -> str:
+    """DOT text for `page` of `graph`.
+
+    `verdicts` adds status marks; `links` maps page numbers to file names, so that
+    SVG pages of an atlas link to each other; `graph_id` prefixes every SVG id.
+    """
+    return _Builder(graph, page, options or DiagramOptions(), verdicts, links, graph_id).build()

@@ -1,0 +1,173 @@
+"""Node labels: the HTML-like table inside each box, and an estimate of its size.
+
+The estimate lets the atlas decide what fits on a page without running Graphviz;
+it is calibrated against DejaVu Sans as Graphviz sets it (see docs/render.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.analysis import Verdict
+from argmap.graph import MapGraph, MapNode, source_label
+from argmap.render.style import (
+    BORDERS,
+    SIDE_BAND,
+    SIDE_MARK,
+    SMALL,
+    TITLE_LINES,
+    WRAP_FULL,
+    WRAP_TITLES,
+)
+from argmap.render.text import markup, text_width, wrap
+
+# Points per column and per line, for FONT at FONT_SIZE and at SMALL (measured).
+COLUMN = 5.4
+BOLD_COLUMN = 6.0
+SMALL_COLUMN = 4.5
+LINE = 11.8
+SMALL_LINE = 9.6
+PADDING = 11.0  # node margin plus cell padding, each direction
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    html: str
+    width: float  # estimated points
+    height: float
+
+
+@dataclass(slots=True)
+class _Table:
+    rows: list[str]
+    width: float = 0.0
+    height: float = 0.0
+
+    def add(self, cell: str, width: float, height: float) -> None:
+        self.rows.append(f"<TR>{cell}</TR>")
+        self.width = max(self.width, width)
+        self.height += height
+
+
+def _lines(
+    lines: list[str], *, bold: bool = False, italic: bool = False, strike: bool = False
+) -> str:
+    body = markup("\n".join(lines)).replace("\n", "<BR/>")
+    for tag, on in (("S", strike), ("I", italic), ("B", bold)):
+        if on:
+            body = f"<{tag}>{body}</{tag}>"
+    return body
+
+
+def _cell(
+    content: str, *, small: bool = False, colspan: int = 2, align: str = "LEFT", bg: str = ""
+) -> str:
+    if small:
+        content = f'<FONT POINT-SIZE="{SMALL}">{content}</FONT>'
+    fill = f' BGCOLOR="{bg}"' if bg else ""
+    return f'<TD COLSPAN="{colspan}" ALIGN="{align}" BALIGN="LEFT"{fill}>{content}</TD>'
+
+
+def _flags(node: MapNode) -> list[str]:
+    flags = []
+    if node.node.implicit:
+        flags.append("implicit")
+    if node.node.analytic:
+        flags.append("analytic")
+    if node.node.turn:
+        flags.append("turn")
+    return flags
+
+
+def node_label(
+    graph: MapGraph,
+    node: MapNode,
+    *,
+    titles_only: bool,
+    verdict: Verdict | None = None,
+    continued: int | None = None,
+    hidden: int = 0,
+) -> Label:
+    """The label of one node: header (side marker, id, flags, status), headline, text,
+    evidence as 'Author Year', and where its hidden children are drawn."""
+    implicit = node.node.implicit
+    strike = verdict is not None and BORDERS[verdict.status].strike
+    table = _Table([])
+
+    head = " · ".join([*_names(graph, node), *_flags(node)])
+    head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
+    head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
+    band = SIDE_BAND[node.side]
+    status = ""
+    if verdict is not None:
+        word = f"{verdict.status.glyph} {verdict.status.value}"
+        status = _cell(f"<B>{markup(word)}</B>", small=True, colspan=1, align="RIGHT", bg=band)
+        head_cols += 3 + text_width(word)
+    header = _cell(head_html, small=True, colspan=1 if status else 2, bg=band)
+    table.add(header + status, head_cols * SMALL_COLUMN, SMALL_LINE + 2)
+
+    width = WRAP_TITLES if titles_only else WRAP_FULL
+    title = node.node.title
+    if title:
+        lines = wrap(title, width, TITLE_LINES if titles_only else None)
+        table.add(
+            _cell(_lines(lines, bold=True, italic=implicit, strike=strike)),
+            max(map(text_width, lines)) * BOLD_COLUMN,
+            len(lines) * LINE + 2,
+        )
+    if not titles_only or not title:
+        lines = wrap(node.text, width, TITLE_LINES if titles_only else None)
+        table.add(
+            _cell(_lines(lines, italic=implicit, strike=strike and not title)),
+            max(map(text_width, lines)) * COLUMN,
+            len(lines) * LINE + 2,
+        )
+
+    cited = list(
+        dict.fromkeys(source_label(graph.map.sources[e.source]) for e in node.node.evidence)
+    )
+    if cited:
+        lines = wrap("Evidence: " + " · ".join(cited), round(width * COLUMN / SMALL_COLUMN))
+        table.add(
+            _cell(_lines(lines), small=True),
+            max(map(text_width, lines)) * SMALL_COLUMN,
+            len(lines) * SMALL_LINE + 2,
+        )
+
+    if continued is not None:
+        note = f"\u25b8 continued on p. {continued}"
+    elif hidden:
+        note = f"\u25b8 {hidden} more below (not drawn)"
+    else:
+        note = ""
+    if note:
+        table.add(
+            _cell(f"<B>{markup(note)}</B>", small=True), len(note) * SMALL_COLUMN, SMALL_LINE + 2
+        )
+
+    html = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        + "".join(table.rows)
+        + "</TABLE>"
+    )
+    return Label(html, table.width + PADDING, table.height + PADDING)
+
+
+def _names(graph: MapGraph, node: MapNode) -> list[str]:
+    """The code debaters cite ("P1a", shared with the briefs), then the id to edit by."""
+    code = graph.codes.get(node.id)
+    return [code, node.id] if code and code != node.id else [node.id]
+
+
+def stub_label(graph: MapGraph, node: MapNode, page: int | None) -> Label:
+    """A small box for a node drawn elsewhere: marker, id, short title, and its page."""
+    where = f" (p. {page})" if page is not None else " (not in this view)"
+    lines = wrap(node.label, WRAP_TITLES, 2)
+    head = f"\u2197 {' · '.join(_names(graph, node))}{where}"
+    html = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f"<TR>{_cell(f'<B>{SIDE_MARK[node.side]}</B>  {markup(head)}', small=True)}</TR>"
+        f"<TR>{_cell(_lines(lines), small=True)}</TR></TABLE>"
+    )
+    cols = max(len(SIDE_MARK[node.side]) + 2 + text_width(head), *map(text_width, lines))
+    return Label(html, cols * SMALL_COLUMN + PADDING, (1 + len(lines)) * SMALL_LINE + PADDING)

@@ -1,0 +1,131 @@
+"""The legend drawn on a diagram: every mark the diagram uses, with what it means."""
+
+from __future__ import annotations
+
+from argmap.analysis import Status
+from argmap.graph import MapGraph
+from argmap.model import Side
+from argmap.render.style import (
+    ATTACK_COLOUR,
+    BORDER_WORDS,
+    INK,
+    LINK_COLOUR,
+    MUTED,
+    SIDE_BAND,
+    SIDE_FILL,
+    SIDE_MARK,
+    SMALL,
+    SUPPORT_COLOUR,
+)
+from argmap.render.text import markup
+
+_STATUS_MEANING = {
+    Status.STANDS: "holds: every attack on it is answered",
+    Status.FALLS: "defeated by an attack that holds",
+    Status.CONTESTED: "attack and defence undecided",
+    Status.UNSUPPORTED: "nothing under it gives it support",
+}
+
+
+_Item = tuple[str, str, str]  # sample, meaning, attributes of the sample cell
+_BARE = ' BORDER="0"'
+
+
+def _ink(colour: str, text: str) -> str:
+    return f'<FONT COLOR="{colour}">{text}</FONT>'
+
+
+def _small(text: str) -> str:
+    return f'<FONT POINT-SIZE="{SMALL}">{text}</FONT>'
+
+
+def legend_label(
+    graph: MapGraph, *, statuses: bool, pages: bool, stubs: bool, groups: bool, columns: int = 2
+) -> str:
+    """The legend as an HTML-like table; optional entries follow what the page shows."""
+    items: list[_Item] = [
+        (
+            f"<B>{SIDE_MARK[side]}</B>",
+            markup(graph.side_label(side)),
+            f' BGCOLOR="{SIDE_FILL[side]}" COLOR="{SIDE_BAND[side]}"',
+        )
+        for side in Side
+    ]
+    items += [
+        (_ink(SUPPORT_COLOUR, "\u2501\u2501\u2501\u25b6"), "supports (solid line)", _BARE),
+        (
+            _ink(ATTACK_COLOUR, "\u2504\u2504\u2504\u2524"),
+            "attacks (dashed); the kind is written on the line:<BR/>"
+            "<I>rebut</I>: its conclusion is false<BR/>"
+            "<I>undermine</I>: a premise or its evidence is false<BR/>"
+            "<I>undercut</I>: the step fails (the line ends on the arrow)",
+            _BARE,
+        ),
+        (
+            _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
+            "cross-link (double line): supports, attacks<BR/>or outweighs a node elsewhere",
+            _BARE,
+        ),
+    ]
+    if groups:
+        items.append(
+            (
+                "\u2500\u2500\u25cf\u2500\u2500",
+                "co-premises (boxed together):<BR/>one reason, they support only jointly",
+                _BARE,
+            )
+        )
+    items += [
+        (
+            "<I>implicit</I>",
+            "unstated premise, reconstructed<BR/>(dashed outline, italic)",
+            ' STYLE="dashed"',
+        ),
+        (_small("Evidence: Author Year"), "sources the node cites", _BARE),
+    ]
+    if pages:
+        items.append(
+            (_small("<B>\u25b8 continued on p. 4</B>"), "its subtree is drawn on page 4", _BARE)
+        )
+    if stubs:
+        where = "(p. 2)" if pages else "(not in this view)"
+        items.append((_small(f"\u2197 ID {where}"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
+    if statuses:
+        for status in Status:
+            sample = f"<B>{markup(f'{status.glyph} {status.value}')}</B>"
+            attrs = f' COLOR="{INK}"'
+            if status is Status.STANDS:
+                attrs += ' BORDER="3"'
+            elif status is Status.FALLS:
+                sample = f"<S>{sample}</S>"
+            elif status is Status.CONTESTED:
+                sample = (
+                    '<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="1"><TR><TD>'
+                    f"{sample}</TD></TR></TABLE>"
+                )
+            else:
+                attrs += ' STYLE="dotted"'
+            items.append((sample, f"{_STATUS_MEANING[status]}<BR/>({BORDER_WORDS[status]})", attrs))
+
+    rows = []
+    per_column = -(-len(items) // columns)
+    for r in range(per_column):
+        cells = []
+        for c in range(columns):
+            index = c * per_column + r
+            if index >= len(items):
+                cells.append('<TD BORDER="0" COLSPAN="2"></TD>')
+                continue
+            sample, meaning, attrs = items[index]
+            cells.append(
+                f'<TD ALIGN="CENTER"{attrs}>{sample}</TD>'
+                f'<TD ALIGN="LEFT" BALIGN="LEFT" BORDER="0">{meaning}</TD>'
+            )
+        rows.append("<TR>" + "".join(cells) + "</TR>")
+    head = f'<TR><TD COLSPAN="{2 * columns}" ALIGN="LEFT" BORDER="0"><B>Key</B></TD></TR>'
+    return (
+        '<TABLE BORDER="1" COLOR="#999999" CELLBORDER="1" CELLSPACING="3" CELLPADDING="2">'
+        + head
+        + "".join(rows)
+        + "</TABLE>"
+    )

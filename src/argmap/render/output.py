@@ -1,0 +1,299 @@
+"""Output: lay pages out with Graphviz and write them as SVG, PNG, PDF or DOT files.
+
+One diagram goes to one file. An atlas goes to one multi-page PDF (each page
+printed on the paper, with a bookmark per page) or, for the other formats, to a
+folder holding one file per page; SVG pages link to each other.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.analysis import Verdict
+from argmap.diagnostics import Diagnostic
+from argmap.fileio import write_atomic
+from argmap.graph import MapGraph
+from argmap.model import Side
+from argmap.render.atlas import plan_atlas
+from argmap.render.choices import MARGIN, Format, Paper
+from argmap.render.dot import build_dot
+from argmap.render.size import DEFAULT_MAX_NODES, Look, Sizer
+from argmap.render.text import clean
+from argmap.render.view import (
+    DiagramOptions,
+    Page,
+    RenderError,
+    describe_view,
+    select_nodes,
+    view_roots,
+)
+
+
+class GraphvizError(RuntimeError):
+    """Graphviz is missing or failed to lay a diagram out."""
+
+
+def layout(dot: str, fmt: str) -> bytes:
+    """Run Graphviz's `dot` on DOT text; `fmt` is a Graphviz output format."""
+    import graphviz  # type: ignore[import-untyped]
+
+    try:
+        return bytes(graphviz.pipe("dot", fmt, dot.encode("utf-8"), quiet=True))
+    except graphviz.ExecutableNotFound as exc:
+        raise GraphvizError(
+            "Graphviz's `dot` was not found: install Graphviz (Debian: apt-get install graphviz, "
+            "or run `make setup`)"
+        ) from exc
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        raise GraphvizError(f"Graphviz failed: {detail or exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class RenderSettings:
+    """How to cut a view into pages: `atlas` None decides by size."""
+
+    atlas: bool | None = None
+    max_nodes: int = DEFAULT_MAX_NODES
+    paper: Paper | None = Paper.A4  # None: PDF pages keep Graphviz's own size
+
+
+def plan_pages(
+    graph: MapGraph, options: DiagramOptions, settings: RenderSettings = RenderSettings()
+) -> list[Page]:
+    """The view as one page, or as an atlas when it would not read on the paper."""
+    nodes = select_nodes(graph, options)
+    if not nodes:
+        heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
+        return [Page((), heading=heading, legend=False)]
+    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
+    look = Look(options.direction, options.titles_only, options.legend)
+    atlas = settings.atlas if settings.atlas is not None else not sizer.fits(nodes, look)
+    if not atlas or len(nodes) < 2:
+        return [Page(tuple(nodes), heading=describe_view(graph, options))]
+    return plan_atlas(sizer, nodes, view_roots(graph, options), look)
+
+
+def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
+    if len(dots) == 1:
+        return [layout(dots[0], fmt)]
+    with ThreadPoolExecutor(max_workers=min(len(dots), os.cpu_count() or 2)) as pool:
+        return list(pool.map(lambda d: layout(d, fmt), dots))
+
+
+def join_pdf(
+    pages: Sequence[bytes], captions: Sequence[str], title: str, paper: Paper | None
+) -> bytes:
+    """One PDF of the pages, each scaled down (never up) to fit the paper, with bookmarks."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter()
+    for data, caption in zip(pages, captions, strict=True):
+        page = writer.add_page(PdfReader(io.BytesIO(data)).pages[0])
+        if paper is not None:
+            box = page.mediabox
+            left, bottom = float(box.left), float(box.bottom)
+            width, height = float(box.width), float(box.height)
+            short, long = paper.size
+            page_w, page_h = (long, short) if width > height else (short, long)
+            scale = min(1.0, (page_w - 2 * MARGIN) / width, (page_h - 2 * MARGIN) / height)
+            x = (page_w - width * scale) / 2 - left * scale  # centred across
+            y = page_h - MARGIN - height * scale - bottom * scale  # from the top margin
+            # Wrap the drawing in one transform; the operators themselves stay unparsed.
+            content = page.get_contents()
+            if content is not None:
+                matrix = f"q {scale:.5f} 0 0 {scale:.5f} {x:.3f} {y:.3f} cm\n".encode()
+                content.set_data(matrix + content.get_data() + b"\nQ")
+                page.replace_contents(content)
+            page.mediabox = RectangleObject([0, 0, page_w, page_h])
+            page.cropbox = RectangleObject([0, 0, page_w, page_h])
+        writer.add_outline_item(title=caption, page_number=len(writer.pages) - 1)
+    writer.add_metadata({"/Title": clean(title), "/Creator": "argmap render"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def render_bytes(
+    graph: MapGraph,
+    pages: Sequence[Page],
+    fmt: Format,
+    options: DiagramOptions,
+    verdicts: Mapping[str, Verdict] | None = None,
+    *,
+    paper: Paper | None = Paper.A4,
+) -> list[bytes]:
+    """The output of each page; a PDF atlas comes back as one joined document."""
+    links = None
+    if fmt is Format.SVG and len(pages) > 1:
+        links = {p.number: f"{p.name}.svg" for p in pages}
+    dots = [build_dot(graph, page, options, verdicts, links=links) for page in pages]
+    if fmt is Format.DOT:
+        return [d.encode("utf-8") for d in dots]
+    outputs = _layout_all(dots, fmt.value)
+    if fmt is Format.PDF:
+        captions = [p.caption or graph.map.title for p in pages]
+        return [join_pdf(outputs, captions, graph.map.title, paper)]
+    return outputs
+
+
+def write_pages(
+    target: Path, fmt: Format, pages: Sequence[Page], outputs: Sequence[bytes]
+) -> list[Path]:
+    """Write one file, or a folder named after `target` with one file per page."""
+    if len(outputs) == 1:
+        write_atomic(target, outputs[0])
+        return [target]
+    folder = target.with_suffix("")
+    written = []
+    for page, data in zip(pages, outputs, strict=True):
+        path = folder / f"{page.name}.{fmt.value}"
+        write_atomic(path, data)
+        written.append(path)
+    return written
+
+
+def render_map(
+    graph: MapGraph,
+    target: Path,
+    fmt: Format,
+    options: DiagramOptions | None = None,
+    settings: RenderSettings = RenderSettings(),
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> tuple[list[Page], list[Path]]:
+    """Draw `graph` into `target` (or a folder beside it for a multi-file atlas)."""
+    options = options or DiagramOptions()
+    pages = plan_pages(graph, options, settings)
+    outputs = render_bytes(graph, pages, fmt, options, verdicts, paper=settings.paper)
+    return pages, write_pages(target, fmt, pages, outputs)
+
+
+STDOUT = Path("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """What drawing one map file did: the pages and files, or the map's diagnostics."""
+
+    file: Path
+    pages: int = 0
+    written: tuple[Path, ...] = ()  # empty when the diagram went to standard output
+    diagnostics: tuple[Diagnostic, ...] = ()
+    failed: bool = False
+
+    @property
+    def summary(self) -> str:
+        if not self.written:
+            where = "standard output"
+        elif len(self.written) == 1:
+            where = str(self.written[0])
+        else:
+            where = f"{self.written[0].parent}{os.sep}"
+        pages = f" ({self.pages} pages)" if self.pages > 1 else ""
+        return f"{self.file} -> {where}{pages}"
+
+
+def draw_file(
+    file: Path,
+    target: Path,
+    fmt: Format,
+    options: DiagramOptions,
+    settings: RenderSettings = RenderSettings(),
+    *,
+    statuses: bool = True,
+) -> Drawn:
+    """Read, check and draw one map file into `target` (`STDOUT` for standard output).
+
+    With `statuses`, every node carries its status mark from the analysis.
+    A map with errors is not drawn: its diagnostics come back. Raises `RenderError`
+    for a view or target that cannot work and `GraphvizError` when Graphviz fails.
+    """
+    from argmap.analysis import evaluate
+    from argmap.validate import load_map
+
+    result = load_map(file)
+    if result.graph is None:
+        return Drawn(file, diagnostics=tuple(result.diagnostics), failed=True)
+    verdicts = evaluate(result.graph) if statuses else None
+    if target != STDOUT:
+        pages, paths = render_map(result.graph, target, fmt, options, settings, verdicts)
+        return Drawn(file, len(pages), tuple(paths))
+    pages = plan_pages(result.graph, options, settings)
+    if len(pages) > 1 and fmt is not Format.PDF:
+        raise RenderError(
+            f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
+            "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
+        )
+    [data] = render_bytes(result.graph, pages, fmt, options, verdicts, paper=settings.paper)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return Drawn(file, len(pages))
+
+
+def output_targets(
+    files: Sequence[Path], output: Path | None, fmt: Format | None, *, folder: bool = False
+) -> list[tuple[Path, Path, Format]]:
+    """Where each map's diagram goes, and in which format: (map, target, format).
+
+    One map: `output` is the file (its suffix names the format unless `fmt` does),
+    `-` for standard output, or a folder; without `output`, NAME.FORMAT in the
+    working folder. Several maps (or `folder`): `output` is a folder and each map
+    becomes FOLDER/NAME.FORMAT. Raises `RenderError` for combinations that make no sense.
+    """
+    many = folder or len(files) > 1
+    to_folder = output is not None and (
+        many or output.is_dir() or str(output).endswith(("/", os.sep)) or not output.suffix
+    )
+    if output == STDOUT:
+        if many:
+            raise RenderError("'-o -' writes one diagram to standard output; give a folder instead")
+        return [(files[0], STDOUT, fmt or Format.SVG)]
+    if output is not None and not to_folder:
+        suffix = output.suffix.lower().lstrip(".")
+        named = Format(suffix) if suffix in Format.__members__.values() else None
+        if named is None and fmt is None:
+            raise RenderError(
+                f"cannot tell the format from '{output.name}': use .svg, .png, .pdf or .dot, "
+                "or give --format"
+            )
+        if named is not None and fmt is not None and named is not fmt:
+            raise RenderError(f"'{output.name}' names {named} but --format says {fmt}")
+        return [(files[0], output, fmt or named or Format.SVG)]
+    chosen = fmt or Format.SVG
+    base = output if output is not None else Path()
+    return [(f, base / f"{f.stem}.{chosen.value}", chosen) for f in files]
+
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def diagram_svg(
+    graph: MapGraph,
+    *,
+    side: Side | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    titles_only: bool = False,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> str:
+    """One diagram of the map (or of a side, or of one node's subtree) as SVG text.
+
+    The text starts at `<svg` (no XML prolog, no DOCTYPE), so it can be inlined in
+    HTML; its element ids start with `argmap-<side>-<focus>-`, so two diagrams of
+    different views can share a page. Raises `RenderError` for an unknown focus
+    id and `GraphvizError` when Graphviz is missing or fails.
+    """
+    options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
+    page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
+    graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
+    svg = layout(build_dot(graph, page, options, verdicts, graph_id=graph_id), "svg")
+    text = svg.decode("utf-8")
+    return text[text.index("<svg") :]

@@ -1,0 +1,208 @@
+"""Size: how large a diagram of some nodes will draw, estimated without Graphviz.
+
+The atlas uses this to decide what fits on a sheet. Widths and heights come from
+the wrapped label text (see `labels.py`); levels follow the layout rules of
+`dot.py`. On the maps in tests/fixtures and maps/ the estimate is within about
+20 % of Graphviz's own layout (docs/render.md has the figures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from argmap.graph import MapGraph, Relation
+from argmap.model import Attack
+from argmap.render.choices import Direction, Paper
+from argmap.render.labels import COLUMN, SMALL_COLUMN, Label, node_label, stub_label
+from argmap.render.text import text_width
+
+MIN_SCALE = 0.6  # 10 pt text printed at 6 pt or larger
+DEFAULT_MAX_NODES = 40
+NODE_GAP = 16.0  # points between neighbours on a rank (nodesep)
+RANK_GAP = {Direction.TB: 36.0, Direction.LR: 90.0}  # between levels: two ranks, a label
+TITLE_COLUMN = 9.0  # the map title, 14 pt bold
+LEGEND = (780.0, 240.0)  # the key, under the title
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a page draws besides its nodes, and which way."""
+
+    direction: Direction = Direction.TB
+    titles_only: bool = False
+    legend: bool = False
+    stubs: bool = True
+
+
+@dataclass
+class Sizer:
+    """Estimates how large a set of nodes draws, and whether it fits the paper."""
+
+    graph: MapGraph
+    paper: Paper = Paper.A4
+    max_nodes: int = DEFAULT_MAX_NODES
+    _labels: dict[tuple[str, bool], Label] = field(default_factory=dict)
+
+    def label(self, node_id: str, titles_only: bool) -> Label:
+        key = (node_id, titles_only)
+        if key not in self._labels:
+            node = self.graph[node_id]
+            self._labels[key] = node_label(self.graph, node, titles_only=titles_only)
+        return self._labels[key]
+
+    def stub(self, node_id: str) -> Label:
+        key = (node_id + "|elsewhere", True)
+        if key not in self._labels:
+            self._labels[key] = stub_label(self.graph, self.graph[node_id], 99)
+        return self._labels[key]
+
+    def levels(self, nodes: Sequence[str]) -> dict[str, int]:
+        """The level each node draws on: one below its drawn parent (an undercut level
+        with its target), a contention one below what it supports."""
+        on = set(nodes)
+        level: dict[str, int] = {}
+        for _ in range(8):  # cross-link constraints settle in a few passes
+            changed = False
+            for node_id in nodes:
+                node = self.graph[node_id]
+                new = 0
+                if node.parent in on:
+                    target = self.graph[node.parent]
+                    new = level.get(target.id, 0) + 1
+                    if node.attack is Attack.UNDERCUT and target.parent in on:
+                        new -= 1  # hangs off the junction beside its target
+                elif node.parent is None:
+                    for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
+                        if edge.cross_link and edge.target in on:
+                            new = max(new, level.get(edge.target, 0) + 1)
+                if level.get(node_id) != new:
+                    level[node_id] = new
+                    changed = True
+            if not changed:
+                break
+        return level
+
+    def _stubs(self, nodes: Sequence[str], level: dict[str, int]) -> dict[str, tuple[int, str]]:
+        """Off-page ends of cross-links: their level and the node they hang below (when
+        they are drawn under it) or over, as `dot.py` draws them."""
+        on = set(nodes)
+        stubs: dict[str, tuple[int, str]] = {}
+        for node_id in nodes:
+            for edge in self.graph.edges_from(node_id):
+                if edge.cross_link and edge.target not in on:
+                    stubs.setdefault(edge.target, (level[node_id] - 1, ""))
+            for edge in self.graph.edges_into(node_id):
+                if edge.cross_link and edge.source not in on:
+                    stubs.setdefault(edge.source, (level[node_id] + 1, node_id))
+        return stubs
+
+    def _layout_parents(self, nodes: Sequence[str]) -> dict[str, str]:
+        """The node each node is drawn under: its parent, or for an undercut its target's
+        parent (it sits beside the target), or for a contention what it supports."""
+        on = set(nodes)
+        above: dict[str, str] = {}
+        for node_id in nodes:
+            node = self.graph[node_id]
+            if node.parent in on:
+                target = self.graph[node.parent]
+                undercut = node.attack is Attack.UNDERCUT and target.parent in on
+                above[node_id] = target.parent if undercut and target.parent else target.id
+            elif node.parent is None:
+                for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
+                    if (
+                        edge.cross_link
+                        and edge.target in on
+                        and not self._loops(above, edge.target, node_id)
+                    ):
+                        above[node_id] = edge.target
+                        break
+        return above
+
+    @staticmethod
+    def _loops(above: dict[str, str], start: str, node_id: str) -> bool:
+        current: str | None = start
+        while current is not None:
+            if current == node_id:
+                return True
+            current = above.get(current)
+        return False
+
+    def _tree_breadth(self, sizes: dict[str, float], above: dict[str, str]) -> float:
+        """Breadth as `dot` lays a tree out: each subtree as wide as its children together."""
+        below: dict[str, list[str]] = {}
+        for node_id, parent in above.items():
+            below.setdefault(parent, []).append(node_id)
+        breadth: dict[str, float] = {}
+        order = list(sizes)
+        # children before parents: repeat until every subtree is measured (depth passes)
+        pending = order
+        while pending:
+            later = []
+            for node_id in pending:
+                kids = below.get(node_id, [])
+                if any(k not in breadth for k in kids):
+                    later.append(node_id)
+                    continue
+                together = sum(breadth[k] for k in kids) + NODE_GAP * max(len(kids) - 1, 0)
+                breadth[node_id] = max(sizes[node_id], together)
+            if len(later) == len(pending):  # a loop: measure what is left on its own
+                breadth.update({n: sizes[n] for n in later})
+                break
+            pending = later
+        tops = [n for n in order if n not in above]
+        return sum(breadth[n] for n in tops) + NODE_GAP * max(len(tops) - 1, 0)
+
+    def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
+        """Estimated width and height in points of the diagram of `nodes`."""
+        across: dict[int, float] = {}
+        along: dict[int, float] = {}
+        sizes: dict[str, float] = {}
+        lr = look.direction is Direction.LR
+
+        def place(name: str, label: Label, lvl: int) -> None:
+            size_across, size_along = (
+                (label.height, label.width) if lr else (label.width, label.height)
+            )
+            across[lvl] = across.get(lvl, -NODE_GAP) + size_across + NODE_GAP
+            along[lvl] = max(along.get(lvl, 0.0), size_along)
+            sizes[name] = size_across
+
+        level = self.levels(nodes)
+        above = self._layout_parents(nodes)
+        for node_id, lvl in level.items():
+            place(node_id, self.label(node_id, look.titles_only), lvl)
+        if look.stubs:
+            for node_id, (lvl, anchor) in self._stubs(nodes, level).items():
+                place(f"{node_id}|elsewhere", self.stub(node_id), lvl)
+                if anchor:
+                    above[f"{node_id}|elsewhere"] = anchor
+                else:
+                    sizes.pop(f"{node_id}|elsewhere")  # drawn over its source: no breadth
+        ranks = max(across.values(), default=0.0)
+        breadth = max(ranks, (ranks + self._tree_breadth(sizes, above)) / 2)
+        length = sum(along.values()) + RANK_GAP[look.direction] * max(len(along) - 1, 0)
+        width, height = (length, breadth) if lr else (breadth, length)
+        title = self.graph.map.title
+        width = max(width, text_width(title) * TITLE_COLUMN, 100 * SMALL_COLUMN)
+        height += 50.0
+        if self.graph.map.motion:
+            width = max(width, min(text_width(self.graph.map.motion), 100) * COLUMN)
+            height += 14.0 * (1 + text_width(self.graph.map.motion) // 100)
+        if look.legend:
+            width = max(width, LEGEND[0])
+            height += LEGEND[1]
+        return width, height
+
+    def scale(self, nodes: Sequence[str], look: Look) -> float:
+        """The scale at which the diagram fits the paper, in its better orientation."""
+        width, height = self.extent(nodes, look)
+        short, long = self.paper.printable
+        portrait = min(short / width, long / height)
+        landscape = min(long / width, short / height)
+        return max(portrait, landscape)
+
+    def fits(self, nodes: Sequence[str], look: Look) -> bool:
+        if len(nodes) > self.max_nodes:
+            return False
+        return self.scale(nodes, look) >= MIN_SCALE

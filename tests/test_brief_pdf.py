@@ -1,0 +1,161 @@
+"""Briefing sheets as PDF: text, pages, running header and paper size, read with poppler."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.graph import numbering
+from argmap.validate import load_map
+
+FIXTURES = Path(__file__).parent / "maps"
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    run = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, check=True)
+    return " ".join(run.stdout.decode("utf-8").split())
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    run = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in run.stdout.splitlines())
+    }
+
+
+def point(code: str, tag: str) -> re.Pattern[str]:
+    """A point's line as pdftotext reads it: code, status glyph and word if any, then tag."""
+    return re.compile(rf"{re.escape(code)} (?:\S \w+ )?(?:[A-Z]+ )*{re.escape(tag)}")
+
+
+def test_pdf_sheet_has_every_section_page_numbers_and_a_running_header(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "pro.pdf"
+    result = runner.invoke(
+        app, ["brief", str(FIXTURES / "compulsory-voting.yaml"), "-s", "pro", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    info = pdf_info(out)
+    pages = int(info["Pages"])
+    assert pages >= 2
+    assert "(A4)" in info["Page size"]
+    text = pdf_text(out)
+    headings = [
+        "1. Our case on a page",
+        "2. Their case and our answers",
+        "3. Frontlines: defending our case",
+        "4. Weighing",
+        "5. Evidence index",
+        "6. Our case as a diagram",
+    ]
+    assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
+    assert point("A1", "Turnout rises to over ninety per cent").search(text)
+    assert "THEY SAY WE SAY" in text
+    assert "Vulnerability: no answer prepared" in text
+    assert "turnout has exceeded 90 per cent at every federal election since 1925" in text
+    for page in range(1, pages + 1):
+        page_text = pdf_text(out, page)
+        assert f"Page {page} of {pages}" in page_text
+        assert "compulsory-voting.yaml" in page_text
+        # the running header repeats the map and the side on every page but the first
+        assert ("Compulsory voting" in page_text and "Side: Affirmative" in page_text) or page == 1
+    assert re.search(r"Side: Affirmative", pdf_text(out, 2))
+
+
+def test_pdf_on_letter_paper_prints_hostile_text_as_text(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "hostile.pdf"
+    result = runner.invoke(
+        app,
+        ["brief", str(FIXTURES / "hostile.yaml"), "-s", "pro", "--paper", "letter", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "(letter)" in pdf_info(out)["Page size"]
+    text = pdf_text(out)
+    assert "<script>alert('tag')</script>" in text
+    assert "{{ 7 * 7 }}" in text and "49" not in text
+
+
+def test_article_map_pdf_has_every_section_and_contention(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    article = (
+        Path(__file__).resolve().parent.parent / "maps" / "guerrilla-wars-to-victory-parades.yaml"
+    )
+    graph = load_map(article).graph
+    assert graph is not None
+    codes = numbering(graph)
+    result = runner.invoke(
+        app, ["brief", str(article), "-s", "con", "-f", "pdf", "-o", f"{tmp_path}/"]
+    )
+    assert result.exit_code == 0, result.output
+    [out] = tmp_path.glob("*-con.pdf")
+    pages = int(pdf_info(out)["Pages"])
+    text = pdf_text(out)
+    assert f"Page {pages} of {pages}" in text and "Page 1 of" in text
+    titles = ["Our case", "Their case", "Frontlines", "Weighing", "Cross-examination", "Evidence"]
+    found = [re.search(rf"\b\d\. {h}", text) for h in titles]
+    assert all(found) and [m.start() for m in found if m] == sorted(m.start() for m in found if m)
+    for root in graph.roots:
+        assert point(codes[root], graph[root].label).search(text), root
+
+
+def test_both_sides_render_side_by_side_in_a_fresh_process(tmp_path: Path) -> None:
+    """Without --side, the two PDF sheets render in two processes; both come out whole."""
+    import sys
+
+    voting = FIXTURES / "compulsory-voting.yaml"
+    run = subprocess.run(
+        [sys.executable, "-m", "argmap", "brief", str(voting), "-f", "pdf", "-o", f"{tmp_path}/"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pro, con = (tmp_path / f"compulsory-voting-{s}.pdf" for s in ("pro", "con"))
+    assert run.stdout.split() == [str(pro), str(con)]
+    assert "Side: Affirmative" in pdf_text(pro, 2) and "Side: Negative" in pdf_text(con, 2)
+
+
+def test_printers_load_weasyprint_in_worker_processes(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    import pytest
+
+    if sys.platform != "linux" or (os.cpu_count() or 1) < 2:
+        pytest.skip("printers fork only on Linux with two cores or more")
+    script = tmp_path / "print.py"
+    script.write_text(
+        "import sys\n"
+        "from argmap.brief.pdf import _ForkedPrinter, open_printers\n"
+        "printers = open_printers(2)\n"
+        "assert all(isinstance(p, _ForkedPrinter) for p in printers), printers\n"
+        "assert 'weasyprint' not in sys.modules  # loaded in the workers, not here\n"
+        "for i, p in enumerate(printers):\n"
+        "    p.submit(f'<p>sheet {i}</p>')\n"
+        "pdfs = [p.result() for p in printers]\n"
+        "for p in printers:\n"
+        "    p.close()\n"
+        "assert not any(p._process.is_alive() for p in printers)\n"
+        "sys.stdout.buffer.write(pdfs[1])\n"
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, check=True)
+    (tmp_path / "one.pdf").write_bytes(run.stdout)
+    assert pdf_text(tmp_path / "one.pdf") == "sheet 1"
+
+
+def test_a_process_that_has_weasyprint_prints_in_process() -> None:
+    import weasyprint  # noqa: F401
+
+    from argmap.brief.pdf import Printer, open_printers
+
+    [printer] = open_printers(1)
+    assert type(printer) is Printer
+    printer.submit("<p>here</p>")
+    assert printer.result().startswith(b"%PDF")

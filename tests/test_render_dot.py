@@ -1,0 +1,255 @@
+"""DOT output: read back by Graphviz's parser and checked for structure and styles."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis import Status, Verdict
+from argmap.graph import Relation
+from argmap.model import Attack, Side
+from argmap.render import DiagramOptions, Page, RenderError, build_dot
+from argmap.render.style import SIDE_FILL
+from argmap.render.view import select_nodes
+from render_support import ParsedDot, fixture_graph, label_lines, label_text, parse_dot
+
+
+def whole(name: str, options: DiagramOptions | None = None, **kw: object) -> tuple[str, object]:
+    graph = fixture_graph(name)
+    options = options or DiagramOptions()
+    page = Page(tuple(select_nodes(graph, options)))
+    return build_dot(graph, page, options, **kw), graph  # type: ignore[arg-type]
+
+
+def test_every_node_is_drawn_once_with_its_side_fill_and_marker() -> None:
+    dot, graph = whole("four-day-week")
+    parsed = parse_dot(dot)
+    for node in graph:  # type: ignore[attr-defined]
+        attrs = parsed.nodes[node.id]
+        assert attrs["id"] == f"argmap-{node.id}"
+        assert attrs["fillcolor"] == SIDE_FILL[node.side]
+        header = label_lines(attrs["label"])[0]
+        assert header.startswith("PRO" if node.side is Side.PRO else "CON")
+        assert node.id in header
+    assert SIDE_FILL[Side.PRO] != SIDE_FILL[Side.CON]
+
+
+def junction_above(parsed: ParsedDot, child: str) -> tuple[str, dict[str, str]]:
+    """The junction point a node hangs from, and the edge from it."""
+    [(junction, attrs)] = [
+        (tail, attrs)
+        for tail, head, attrs in parsed.edges
+        if head == child and parsed.nodes[tail].get("shape") == "point"
+    ]
+    return junction, attrs
+
+
+def test_supports_are_solid_and_attacks_dashed_with_their_kind() -> None:
+    dot, graph = whole("four-day-week")
+    parsed = parse_dot(dot)
+    kinds: Counter[str] = Counter()
+    for edge in graph.edges:  # type: ignore[attr-defined]
+        if edge.cross_link:
+            continue
+        child, parent = edge.source, edge.target
+        drawn = parsed.edges_between(parent, child)
+        if not drawn:  # through a junction: the upper half carries the style
+            junction, lower = junction_above(parsed, child)
+            if edge.attack is Attack.UNDERCUT:
+                drawn = [lower]
+            else:
+                assert lower["dir"] == "none"
+                drawn = parsed.edges_between(parent, junction)
+        [attrs] = drawn
+        assert attrs["dir"] == "back"  # drawn parent -> child, arrow at the parent
+        if edge.relation is Relation.SUPPORT:
+            assert "style" not in attrs
+            assert attrs["arrowtail"] == "normal"
+        else:
+            assert attrs["style"] == "dashed"
+            assert attrs["arrowtail"] == "tee"
+            kinds[label_text(attrs["label"]).split(" ")[0]] += 1
+    assert set(kinds) == {"rebut", "undermine", "undercut"}
+
+
+def test_an_undercut_hits_the_arrow_it_attacks() -> None:
+    dot, _ = whole("four-day-week")
+    parsed = parse_dot(dot)
+    # G1.p1.r1 undercuts the support G1.p1 gives G1: a junction on that arrow.
+    junction, to_undercut = junction_above(parsed, "G1.p1.r1")
+    assert label_text(to_undercut["label"]) == "undercut"
+    assert parsed.edges_between("G1", junction)[0]["arrowtail"] == "normal"
+    assert parsed.edges_between(junction, "G1.p1")[0]["dir"] == "none"
+    # G1.r1.a1 undercuts the attack G1.r1 makes on G1: the junction is on a dashed line.
+    junction, _ = junction_above(parsed, "G1.r1.a1")
+    upper = parsed.edges_between("G1", junction)[0]
+    assert upper["style"] == "dashed" and label_text(upper["label"]) == "rebut"
+
+
+def test_co_premises_are_one_linked_reason() -> None:
+    dot, _ = whole("four-day-week")
+    parsed = parse_dot(dot)
+    groups = sorted(parsed.clusters.values(), key=sorted)
+    assert groups == [{"G2.p1", "G2.p2"}, {"O2.p1", "O2.p2"}]
+    for members, parent in ((("G2.p1", "G2.p2"), "G2"), (("O2.p1", "O2.p2"), "O2")):
+        junctions = {junction_above(parsed, m)[0] for m in members}
+        assert len(junctions) == 1  # both hang from one junction...
+        [junction] = junctions
+        assert len(parsed.edges_between(parent, junction)) == 1  # ...with one arrow up
+
+
+def test_implicit_premises_are_dashed_and_italic() -> None:
+    dot, graph = whole("four-day-week")
+    parsed = parse_dot(dot)
+    for node in graph:  # type: ignore[attr-defined]
+        style = parsed.nodes[node.id]["style"].split(",")
+        assert ("dashed" in style) is node.node.implicit
+        assert ("<I>" in parsed.nodes[node.id]["label"]) is node.node.implicit
+
+
+def test_evidence_shows_as_author_year() -> None:
+    dot, _ = whole("four-day-week")
+    parsed = parse_dot(dot)
+    assert "Evidence: Thompson 2021" in label_lines(parsed.nodes["O1.p1"]["label"])
+    assert "Evidence: RAND Corporation 2021" in label_lines(parsed.nodes["G1.p2"]["label"])
+    assert not any("Evidence" in c for c in label_lines(parsed.nodes["G1"]["label"]))
+
+
+def test_cross_links_are_double_lines() -> None:
+    dot, _ = whole("four-day-week")
+    parsed = parse_dot(dot)
+    # G2 supports G1: a contention below the one it supports, so the link ranks it.
+    [support] = parsed.edges_between("G1", "G2")
+    assert support["color"].count(":invis:") == 1 and support["dir"] == "back"
+    assert "constraint" not in support
+    [attack] = parsed.edges_between("O2", "G2.p2")
+    assert attack["constraint"] == "false" and ":invis:" in attack["color"]
+    assert label_text(attack["label"]) == "undermine"
+    [outweigh] = parsed.edges_between("O2", "G2")
+    assert label_text(outweigh["label"]) == "outweighs" and outweigh["style"] == "dotted"
+
+
+def test_the_legend_explains_what_is_drawn() -> None:
+    dot, _ = whole("four-day-week")
+    legend = label_text(parse_dot(dot).attrs["label"])
+    for phrase in (
+        "Government",
+        "Opposition",
+        "supports",
+        "rebut",
+        "undermine",
+        "undercut",
+        "cross-link",
+        "co-premises",
+        "implicit",
+        "Author Year",
+    ):
+        assert phrase in legend, phrase
+    assert "stands" not in legend  # no verdicts, no status key
+    assert "Key" not in label_text(
+        parse_dot(whole("four-day-week", DiagramOptions(legend=False))[0]).attrs["label"]
+    )
+
+
+def test_status_marks_read_without_colour() -> None:
+    verdicts = {
+        "O1": Verdict(Status.CONTESTED, "attacks undecided"),
+        "O1.p1": Verdict(Status.STANDS, "unanswered"),
+        "O1.p1.r1": Verdict(Status.FALLS, "undercut"),
+        "O1.w1": Verdict(Status.UNSUPPORTED, "no support"),
+    }
+    dot, _ = whole("four-day-week", verdicts=verdicts)
+    parsed = parse_dot(dot)
+    for node_id, verdict in verdicts.items():
+        header = label_lines(parsed.nodes[node_id]["label"])[:2]
+        assert f"{verdict.status.glyph} {verdict.status.value}" in header
+    assert parsed.nodes["O1.p1"]["penwidth"] == "3"
+    assert parsed.nodes["O1"]["peripheries"] == "2"
+    assert "diagonals" in parsed.nodes["O1.p1.r1"]["style"]
+    assert "<S>" in parsed.nodes["O1.p1.r1"]["label"]
+    assert "dotted" in parsed.nodes["O1.w1"]["style"]
+    assert parsed.nodes["O2"]["penwidth"] == "1.2" and "\u2714" not in parsed.nodes["O2"]["label"]
+    legend = label_text(parsed.attrs["label"])
+    for status in Status:
+        assert f"{status.glyph} {status.value}" in legend
+
+
+def test_views_select_a_side_a_subtree_and_a_depth() -> None:
+    graph = fixture_graph("four-day-week")
+    con = select_nodes(graph, DiagramOptions(side=Side.CON))
+    assert con[0] == "O1" and {graph[n].side for n in con if graph[n].parent is None} == {Side.CON}
+    assert "G1" not in con and "O1.p1.r1" in con  # the other side's attacks stay
+    assert select_nodes(graph, DiagramOptions(focus="G1", depth=1)) == [
+        "G1",
+        "G1.p1",
+        "G1.p2",
+        "G1.w1",
+        "G1.r1",
+    ]
+    assert select_nodes(graph, DiagramOptions(depth=0)) == ["G1", "G2", "O1", "O2"]
+    with pytest.raises(RenderError, match=r"did you mean 'G1\.r1'"):
+        select_nodes(graph, DiagramOptions(focus="G1.r"))
+    with pytest.raises(RenderError, match="con side"):
+        select_nodes(graph, DiagramOptions(focus="O1", side=Side.PRO))
+
+
+def test_a_cut_view_says_what_is_hidden_and_where_links_go() -> None:
+    dot, _ = whole("four-day-week", DiagramOptions(focus="G2", depth=0))
+    parsed = parse_dot(dot)
+    assert "\u25b8 3 more below (not drawn)" in label_lines(parsed.nodes["G2"]["label"])
+    # G2 supports G1, which is off this view: a small box stands in for it.
+    stub = parsed.nodes["G1|elsewhere"]
+    assert "G1 (not in this view)" in label_text(stub["label"])
+    assert parsed.edges_between("G1|elsewhere", "G2")
+
+
+def test_titles_only_drops_the_text() -> None:
+    def shown(options: DiagramOptions, node: str) -> str:
+        return " ".join(
+            label_lines(parse_dot(whole("four-day-week", options)[0]).nodes[node]["label"])
+        )
+
+    full, short = DiagramOptions(), DiagramOptions(titles_only=True)
+    assert "Moving to four longer days" in shown(full, "G1")
+    assert "A shorter week keeps teachers in the job" in shown(short, "G1")
+    assert "Moving" not in shown(short, "G1")
+
+
+def test_direction() -> None:
+    from argmap.render import Direction
+
+    assert (
+        parse_dot(whole("four-day-week", DiagramOptions(direction=Direction.LR))[0]).attrs[
+            "rankdir"
+        ]
+        == "LR"
+    )
+
+
+def test_dot_is_deterministic_across_processes() -> None:
+    code = (
+        "import sys; sys.path.insert(0, 'tests');"
+        "from render_support import fixture_graph;"
+        "from argmap.render import build_dot, Page, DiagramOptions;"
+        "from argmap.render.view import select_nodes;"
+        "g = fixture_graph('four-day-week');"
+        "sys.stdout.write(build_dot(g, Page(tuple(select_nodes(g, DiagramOptions())))))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parent.parent,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert outputs == {whole("four-day-week")[0]}

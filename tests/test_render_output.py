@@ -1,0 +1,226 @@
+"""Files written by `argmap render` and `diagram_svg`: SVG, PNG, PDF and DOT, whole or atlas."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.analysis import Status, Verdict
+from argmap.cli import app
+from argmap.model import Side
+from argmap.render import (
+    DiagramOptions,
+    Format,
+    RenderSettings,
+    diagram_svg,
+    plan_pages,
+    render_map,
+)
+from argmap.render.choices import Paper
+from argmap.validate import load_map
+from conftest import MAPS
+from render_support import FIXTURES, fixture_graph, parse_dot, svg_texts
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return text.stdout.split("\f")[:-1]
+
+
+def pdf_sizes(path: Path) -> list[str]:
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return re.findall(r"Page +\d+ size: +([\d.]+ x [\d.]+) pts", info)
+
+
+def node_ids(svg: str, prefix: str = "argmap-") -> set[str]:
+    root = ET.fromstring(svg)
+    return {
+        g.get("id", "")[len(prefix) :]
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "node" and g.get("id", "").startswith(prefix)
+    }
+
+
+# -- diagram_svg: the API the briefing sheet calls ---------------------------------
+
+
+def test_diagram_svg_inlines_in_html() -> None:
+    graph = fixture_graph("four-day-week")
+    svg = diagram_svg(graph)
+    assert svg.startswith("<svg") and "<?xml" not in svg and "<!DOCTYPE" not in svg
+    ET.fromstring(svg)
+    assert set(graph.nodes) <= node_ids(svg, "argmap-all-")
+    pro, con = diagram_svg(graph, side=Side.PRO), diagram_svg(graph, side=Side.CON)
+    ids = [{e.get("id") for e in ET.fromstring(s).iter() if e.get("id")} for s in (pro, con)]
+    assert not ids[0] & ids[1]  # two views on one HTML page never share an id
+    assert {n for n in node_ids(con, "argmap-con-") if "|" not in n} == {
+        n.id for r in ("O1", "O2") for n in graph.descendants(r)
+    }
+
+
+def test_diagram_svg_views_and_verdicts() -> None:
+    graph = fixture_graph("four-day-week")
+    svg = diagram_svg(graph, focus="G1", depth=1, titles_only=True)
+    assert {n for n in node_ids(svg, "argmap-all-G1-") if "|" not in n} == {
+        "G1",
+        "G1.p1",
+        "G1.p2",
+        "G1.w1",
+        "G1.r1",
+    }
+    verdicts = {"G1": Verdict(Status.STANDS, "holds"), "G1.r1": Verdict(Status.FALLS, "undercut")}
+    texts = svg_texts(diagram_svg(graph, focus="G1", verdicts=verdicts))
+    assert "\u2714 stands" in texts and "\u2718 falls" in texts and "? unsupported" in texts
+    assert "\u2714 stands" not in svg_texts(diagram_svg(graph, focus="G1"))
+
+
+# -- files --------------------------------------------------------------------------
+
+
+def test_pdf_atlas_is_one_document_on_the_paper(tmp_path: Path) -> None:
+    graph = fixture_graph("four-day-week")
+    pages, [path] = render_map(graph, tmp_path / "map.pdf", Format.PDF)
+    assert len(pages) > 1
+    texts = pdf_pages(path)
+    assert len(texts) == len(pages)
+    assert "Overview, page 1 of" in texts[0] and "Key" in texts[0]
+    for page, text in zip(pages[1:], texts[1:], strict=True):
+        assert f"Page {page.number} of {len(pages)}" in " ".join(text.split())
+    refs = [(p.number, n) for p in pages for n in p.continued.values()]
+    assert refs
+    for number, target in refs:
+        assert f"continued on p. {target}" in texts[number - 1]
+    assert set(pdf_sizes(path)) <= {"595 x 842", "842 x 595"}
+    _, [letter] = render_map(
+        graph, tmp_path / "letter.pdf", Format.PDF, settings=RenderSettings(paper=Paper.LETTER)
+    )
+    assert set(pdf_sizes(letter)) <= {"612 x 792", "792 x 612"}
+
+
+def test_svg_atlas_is_a_folder_of_linked_pages(tmp_path: Path) -> None:
+    graph = fixture_graph("four-day-week")
+    pages, paths = render_map(graph, tmp_path / "map.svg", Format.SVG)
+    assert [p.name for p in paths] == [f"{p.name}.svg" for p in pages]
+    assert all(p.parent == tmp_path / "map" for p in paths)
+    links = set()
+    for path in paths:
+        root = ET.parse(path).getroot()
+        links |= {a.get(f"{XLINK}href") for a in root.iter(f"{SVG}a") if a.get(f"{XLINK}href")}
+    assert links and all((tmp_path / "map" / link).is_file() for link in links)
+
+
+def test_single_files_in_every_format(tmp_path: Path) -> None:
+    graph = fixture_graph("four-day-week")
+    options = DiagramOptions(focus="O1")
+    for fmt in Format:
+        _, [path] = render_map(graph, tmp_path / f"o1.{fmt}", fmt, options)
+        data = path.read_bytes()
+        if fmt is Format.PNG:
+            assert data.startswith(b"\x89PNG")
+        elif fmt is Format.PDF:
+            assert data.startswith(b"%PDF") and len(pdf_pages(path)) == 1
+        elif fmt is Format.SVG:
+            assert node_ids(data.decode()) >= {"O1", "O1.p1", "O1.w1"}
+        else:
+            assert set(parse_dot(data.decode()).nodes) >= {"O1", "O1.p1", "O1.w1"}
+
+
+SHIPPED = [*sorted(FIXTURES.glob("*.yaml")), *MAPS]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_every_map_renders(path: Path, tmp_path: Path) -> None:
+    graph = load_map(path).graph
+    assert graph is not None
+    pages, [pdf] = render_map(graph, tmp_path / "m.pdf", Format.PDF)
+    assert len(pdf_pages(pdf)) == len(pages)
+    pages, svgs = render_map(graph, tmp_path / "m.svg", Format.SVG)
+    drawn = set().union(*(node_ids(p.read_text(encoding="utf-8")) for p in svgs))
+    assert set(graph.nodes) <= drawn
+    assert len(plan_pages(graph, DiagramOptions(titles_only=True))) <= len(pages)
+
+
+# -- the command --------------------------------------------------------------------
+
+
+@pytest.fixture
+def four_day() -> Path:
+    return FIXTURES / "four-day-week.yaml"
+
+
+def test_render_writes_name_svg_here(
+    runner: CliRunner, four_day: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", str(four_day), "--focus", "G2"])
+    assert result.exit_code == 0, result.output
+    assert node_ids((tmp_path / "four-day-week.svg").read_text()) >= {"G2", "G2.p1"}
+    assert "four-day-week.svg" in result.stderr
+
+
+def test_render_format_from_suffix_and_atlas_note(
+    runner: CliRunner, four_day: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["render", str(four_day), "-o", str(tmp_path / "m.pdf")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"-> .*m\.pdf \(\d+ pages\)", result.stderr)
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+    result = runner.invoke(
+        app, ["render", str(four_day), "-o", str(tmp_path / "w.pdf"), "--no-atlas", "--titles"]
+    )
+    assert result.exit_code == 0 and len(pdf_pages(tmp_path / "w.pdf")) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "x.svg", "-f", "pdf"], "names svg but --format says pdf"),
+        (["-o", "x.txt"], "cannot tell the format"),
+        (["--focus", "G1.r"], "did you mean"),
+        (["--side", "pro", "--focus", "O1"], "on the con side"),
+        (["--depth", "-1"], "depth"),
+        (["--direction", "BT"], "BT"),
+    ],
+)
+def test_wrong_usage_exits_2(
+    runner: CliRunner, four_day: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
+    result = runner.invoke(app, ["render", str(four_day), *args])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_stdout_takes_one_diagram(runner: CliRunner, four_day: Path) -> None:
+    result = runner.invoke(app, ["render", str(four_day), "--focus", "O2", "-o", "-"])
+    assert result.exit_code == 0
+    assert node_ids(result.stdout) >= {"O2", "O2.r1"}
+    result = runner.invoke(app, ["render", str(four_day), "-o", "-", "-f", "dot"])
+    assert result.exit_code == 2 and "atlas" in result.stderr
+
+
+def test_a_folder_of_maps_with_one_broken(
+    runner: CliRunner, tmp_path: Path, write_map: Callable[..., Path]
+) -> None:
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "a.yaml").write_text((FIXTURES / "tricky-text.yaml").read_text(encoding="utf-8"))
+    (maps / "b.yaml").write_text("argmap: 1\ntitle: T\nclaims:\n  - text: no side\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "png"])
+    assert result.exit_code == 1
+    assert "b.yaml:4:5: error[missing-side]" in result.stdout
+    assert (out / "a.png").read_bytes().startswith(b"\x89PNG")
+    assert not (out / "b.png").exists()
