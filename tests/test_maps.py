@@ -20,3 +20,13 @@ def test_shipped_map_is_clean(path: Path) -> None:
 def test_both_example_maps_ship() -> None:
     names = {p.name for p in MAPS}
     assert {"guerrilla-wars-to-victory-parades.yaml", "school-uniforms.yaml"} <= names
+
+
+def test_shipped_maps_are_in_canonical_layout() -> None:
+    """The pre-commit hook runs `argmap fmt --check`; our own maps must pass it."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, ["fmt", "--check", *map(str, MAPS)])
+    assert result.exit_code == 0, result.output
