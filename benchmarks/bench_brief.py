@@ -6,8 +6,10 @@ import alone):
 - `argmap brief MAP -s pro -f html`  (HTML only)
 - `argmap brief MAP -s pro -f pdf`   (one PDF sheet, analysis and diagram included)
 - `argmap brief MAP -f pdf`          (both sides' PDF sheets, in two processes)
-Then in this process, warm: analysis + view model, diagram, HTML, PDF, and the PDF
-of synthetic maps of 100 and 300 nodes. CPU time is the fairer figure on a shared
+Then in this process, warm: analysis + view model, diagram, HTML, WeasyPrint's PDF of
+the text (the diagram page holding an empty box), the diagram's own PDF drawn into
+that box, and for comparison WeasyPrint drawing the diagram as inline SVG; then the
+PDF of synthetic maps of 100 and 300 nodes. CPU time is the fairer figure on a shared
 machine. Goal (issue 5): one sheet of the article map, PDF included, under 2 s.
 
     .venv/bin/python benchmarks/bench_brief.py
@@ -24,9 +26,10 @@ from pathlib import Path
 from argmap.analysis import analyse
 from argmap.analysis.questions import open_questions
 from argmap.brief.context import build_context
-from argmap.brief.diagram import side_diagram
-from argmap.brief.pdf import render_pdf
-from argmap.brief.render import render_html
+from argmap.brief.diagram import diagram_pdf, printed_size, side_diagram
+from argmap.brief.figures import Figure, prepare, print_drawings
+from argmap.brief.pdf import print_html, render_pdf
+from argmap.brief.render import DIAGRAM_BOX, render_html
 from argmap.model import Side
 from argmap.validate import load_map
 
@@ -94,13 +97,21 @@ def main() -> None:
 
     context = build_context(graph, Side.PRO, verdicts=verdicts)
     diagram = side_diagram(graph, Side.PRO, verdicts)
-    html = render_html(context, diagram=diagram)
-    render_pdf(html)  # load fonts and WeasyPrint's caches once
+    assert diagram is not None
+    box = printed_size(diagram)
+    html = render_html(context, diagram=diagram, box=box)
+    figure = Figure(DIAGRAM_BOX, *box, draw=lambda: diagram_pdf(diagram))
+    printout = print_html(html, [DIAGRAM_BOX])  # load fonts and WeasyPrint's caches once
+    with_svg = render_html(context, diagram=diagram)
     stages = {
         "analysis + view model": view,
-        "diagram (Graphviz)": lambda: side_diagram(graph, Side.PRO, verdicts),
-        "HTML": lambda: render_html(context, diagram=diagram),
-        "PDF from the HTML": lambda: render_pdf(html),
+        "diagram (Graphviz SVG)": lambda: side_diagram(graph, Side.PRO, verdicts),
+        "HTML": lambda: render_html(context, diagram=diagram, box=box),
+        "PDF of the text (WeasyPrint)": lambda: print_html(html, [DIAGRAM_BOX]),
+        "diagram PDF, drawn in (pypdf)": lambda: print_drawings(
+            printout.pdf, printout.places, prepare([figure])
+        ),
+        "(before: PDF, SVG in WeasyPrint)": lambda: render_pdf(with_svg),
     }
     print(f"{'in process, warm':32} {'wall':>8} {'CPU':>8}")
     for name, fn in stages.items():

@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from argmap.cli import app
@@ -126,8 +127,6 @@ def test_printers_load_weasyprint_in_worker_processes(tmp_path: Path) -> None:
     import os
     import sys
 
-    import pytest
-
     if sys.platform != "linux" or (os.cpu_count() or 1) < 2:
         pytest.skip("printers fork only on Linux with two cores or more")
     script = tmp_path / "print.py"
@@ -159,3 +158,105 @@ def test_a_process_that_has_weasyprint_prints_in_process() -> None:
     assert type(printer) is Printer
     printer.submit("<p>here</p>")
     assert printer.result().startswith(b"%PDF")
+
+
+def words_with_boxes(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """Each word on `page` with its box (left, top, right, bottom) in points from the top-left."""
+    run = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        run.stdout,
+    )
+    return [(w, float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]
+
+
+def test_the_diagram_page_holds_graphvizs_drawing_under_the_header_of_the_sheet(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "con.pdf"
+    result = runner.invoke(
+        app, ["brief", str(FIXTURES / "compulsory-voting.yaml"), "-s", "con", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    pages = int(pdf_info(out)["Pages"])
+    last = pdf_text(out, pages)
+    # the page is WeasyPrint's: running header, heading, note and footer
+    assert "Side: Negative" in last and f"Page {pages} of {pages}" in last
+    assert "6. Our case as a diagram" in last and "the whole case" in last
+    # the drawing is Graphviz's, with its own text, drawn between the note and the footer
+    assert "Compulsion violates freedom of conscience" in last
+    assert "Turnout rises" not in last  # the other side's case is not drawn
+    run = subprocess.run(
+        ["pdfinfo", "-f", str(pages), "-l", str(pages), str(out)], capture_output=True, text=True
+    )
+    width, height = map(float, re.findall(r"size:\s+([\d.]+) x ([\d.]+)", run.stdout)[0])
+    assert width > height  # landscape
+    words = words_with_boxes(out, pages)
+    note = max(b for w, _, _, _, b in words if w == "whole")
+    footer = min(t for w, _, t, _, _ in words if w == "Page")
+    drawn = [box for w, *box in words if w == "Compulsion"]
+    assert drawn
+    for left, top, right, bottom in drawn:
+        assert note < top and bottom < footer and left > 0 and right < width
+
+
+def test_a_figure_is_scaled_into_its_box_and_centred(tmp_path: Path) -> None:
+    from argmap.brief.figures import Figure, prepare, print_drawings
+    from argmap.brief.pdf import print_html
+    from argmap.render import layout
+
+    html = (
+        "<style>@page { size: A4; margin: 0 } body { margin: 0 }</style><p>above</p>"
+        '<div id="box" style="margin-left: 100pt; width: 300pt; height: 200pt"></div><p>below</p>'
+    )
+    printout = print_html(html, ["box", "missing"])
+    [place] = printout.places.values()
+    assert set(printout.places) == {"box"} and place.page == 0
+    assert place.left == pytest.approx(100, abs=0.5)
+
+    drawing = layout('digraph { margin=0; a [label="Wide wide wide", shape=box] }', "pdf")
+    figure = Figure("box", 300, 200, lambda: drawing)
+    out = tmp_path / "out.pdf"
+    out.write_bytes(print_drawings(printout.pdf, printout.places, prepare([figure])))
+    words = sorted(words_with_boxes(out, 1), key=lambda w: (w[2], w[1]))  # top, left
+    assert [w for w, *_ in words] == ["above", "Wide", "wide", "wide", "below"]
+    left = min(w[1] for w in words if w[0] in ("Wide", "wide"))
+    right = max(w[3] for w in words if w[0] in ("Wide", "wide"))
+    tops = [w[2] for w in words if w[0] in ("Wide", "wide")]
+    bottoms = [w[4] for w in words if w[0] in ("Wide", "wide")]
+    # scaled up to the box's width (the drawing is wider than tall), centred in its height
+    assert 100 <= left < 130 and 370 < right <= 400
+    assert place.top < min(tops) and max(bottoms) < place.top + 200
+    middle = (min(tops) + max(bottoms)) / 2
+    assert middle == pytest.approx(place.top + 100, abs=5)
+    # a figure whose box the page does not have leaves the PDF as it was
+    other = Figure("elsewhere", 10, 10, lambda: drawing)
+    assert print_drawings(printout.pdf, printout.places, prepare([other])) == printout.pdf
+
+
+def test_weasyprint_loads_without_the_slow_library_search(tmp_path: Path) -> None:
+    """On Linux the printers load WeasyPrint without ctypes' subprocess search, and put it back."""
+    import sys
+
+    if sys.platform != "linux":
+        pytest.skip("the quick library search is for Linux")
+    script = tmp_path / "load.py"
+    script.write_text(
+        "import ctypes.util\n"
+        "asked = []\n"
+        "def search(name):\n"
+        "    asked.append(name)\n"
+        "    return None\n"
+        "ctypes.util.find_library = search\n"
+        "from argmap.brief.pdf import _weasyprint\n"
+        "weasyprint = _weasyprint()\n"
+        "assert ctypes.util.find_library is search, 'the search is put back'\n"
+        "print(len(asked), weasyprint.HTML(string='<p>x</p>').write_pdf()[:5])\n"
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0", "b'%PDF-'"]

@@ -1011,31 +1011,27 @@ def brief(
 
         argmap brief maps/school-uniforms.yaml -f md -o build/briefs/
     """
-    from argmap.brief import (
-        OutputProblem,
-        SheetFormat,
-        SheetOptions,
-        TemplateProblem,
-        make_sheet,
-        write_sheets,
-    )
+    from argmap.brief import OutputProblem, SheetFormat, SheetOptions
     from argmap.brief.pdf import PdfUnavailable, open_printers
-    from argmap.model import Side
-    from argmap.render import GraphvizError
-    from argmap.validate import load_map
 
     fmt = SheetFormat(sheet_format.value) if sheet_format else None
     if fmt is None and output is not None:
         fmt = SheetFormat.from_suffix(Path(output))
     fmt = fmt or SheetFormat.HTML
-    sides = [Side(side.value)] if side else list(Side)
+    count = 1 if side else 2  # sheets to write
     to_stdout = output == "-"
-    if to_stdout and (len(sides) > 1 or fmt is SheetFormat.PDF):
+    if to_stdout and (count > 1 or fmt is SheetFormat.PDF):
         typer.echo("error: '-o -' writes one HTML or Markdown sheet: add --side", err=True)
         raise typer.Exit(2)
 
-    # WeasyPrint loads in the printers' processes while the map is read and the sheet built
-    printers = open_printers(len(sides)) if fmt is SheetFormat.PDF and not to_stdout else []
+    # WeasyPrint loads in the printers' processes while the map is read and the sheet built:
+    # they start before the imports below, which take a quarter of a second
+    printers = open_printers(count) if fmt is SheetFormat.PDF and not to_stdout else []
+    from argmap.brief import TemplateProblem, make_sheet, write_sheets
+    from argmap.model import Side
+    from argmap.render import GraphvizError
+    from argmap.validate import load_map
+
     try:
         result = load_map(map_path)
         for diagnostic in result.diagnostics:
@@ -1045,11 +1041,12 @@ def brief(
         # a Markdown sheet links its diagram as a file beside it; standard output has none
         diagram = diagram and not (to_stdout and fmt is SheetFormat.MARKDOWN)
         options = SheetOptions(paper, template, full_text, status, diagram)
+        chosen = [Side(side.value)] if side else list(Side)
         if to_stdout:
-            sheet = make_sheet(result.graph, sides[0], fmt, options)
+            sheet = make_sheet(result.graph, chosen[0], fmt, options)
             typer.echo(sheet.content.decode("utf-8"), nl=False)
             return
-        written = write_sheets(result.graph, map_path, sides, fmt, output, options, printers)
+        written = write_sheets(result.graph, map_path, chosen, fmt, output, options, printers)
     except (OutputProblem, TemplateProblem) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -7,26 +7,33 @@
 
 `make_sheet` builds one sheet in memory, with the analysis's status marks and open
 critical questions; `write_sheets` is what `argmap brief` runs: it decides the file
-names, writes atomically and returns the paths written.
+names, writes atomically and returns the paths written. Importing this package is
+cheap (the modules above load on first use), so that `argmap brief` can start its PDF
+printers (argmap.brief.pdf) before anything else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from argmap.brief.context import BriefContext, build_context
-from argmap.brief.diagram import Diagram, side_diagram
-from argmap.brief.pdf import Printer
-from argmap.brief.render import TemplateProblem, render_html, render_markdown
 from argmap.fileio import write_atomic
-from argmap.graph import MapGraph
-from argmap.model import Side
 from argmap.render.choices import Paper
+
+if TYPE_CHECKING:
+    from argmap.brief.context import BriefContext, build_context
+    from argmap.brief.diagram import Diagram, side_diagram
+    from argmap.brief.figures import Figure
+    from argmap.brief.pdf import Printer
+    from argmap.brief.render import TemplateProblem
+    from argmap.graph import MapGraph
+    from argmap.model import Side
 
 __all__ = [
     "BriefContext",
@@ -42,6 +49,20 @@ __all__ = [
     "side_diagram",
     "write_sheets",
 ]
+
+_HOME = {
+    "BriefContext": "context",
+    "build_context": "context",
+    "Diagram": "diagram",
+    "side_diagram": "diagram",
+    "TemplateProblem": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(f"argmap.brief.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SheetFormat(StrEnum):
@@ -96,8 +117,31 @@ def make_sheet(
     when the diagram cannot be drawn, and (PDF only) argmap.brief.pdf.PdfUnavailable
     when WeasyPrint cannot load. A Markdown sheet links its diagram as `diagram_name`.
     """
+    from argmap.brief.pdf import Printer
+    from argmap.brief.render import render_html, render_markdown
+
+    if fmt is SheetFormat.PDF:
+        printer = Printer()
+        printer.submit(*_print_job(graph, side, options, generated))
+        return Sheet(side, fmt, printer.result())
+    context, diagram = _sheet_parts(graph, side, options, generated)
+    if fmt is SheetFormat.MARKDOWN:
+        text = render_markdown(
+            context, templates=options.templates, diagram=diagram, diagram_file=diagram_name
+        )
+        return Sheet(side, fmt, text.encode("utf-8"), diagram.svg if diagram else None)
+    html = render_html(context, paper=options.paper, templates=options.templates, diagram=diagram)
+    return Sheet(side, fmt, html.encode("utf-8"))
+
+
+def _sheet_parts(
+    graph: MapGraph, side: Side, options: SheetOptions, generated: dt.date | None
+) -> tuple[BriefContext, Diagram | None]:
+    """The sheet's view model, with the analysis's marks and questions, and its diagram."""
     from argmap.analysis import analyse
     from argmap.analysis.questions import open_questions
+    from argmap.brief.context import build_context
+    from argmap.brief.diagram import side_diagram
 
     evaluation = analyse(graph)
     verdicts = evaluation.verdicts if options.status else None
@@ -110,17 +154,30 @@ def make_sheet(
         generated=generated,
     )
     diagram = side_diagram(graph, side, verdicts, options.paper) if options.diagram else None
-    if fmt is SheetFormat.MARKDOWN:
-        text = render_markdown(
-            context, templates=options.templates, diagram=diagram, diagram_file=diagram_name
-        )
-        return Sheet(side, fmt, text.encode("utf-8"), diagram.svg if diagram else None)
-    html = render_html(context, paper=options.paper, templates=options.templates, diagram=diagram)
-    if fmt is SheetFormat.HTML:
-        return Sheet(side, fmt, html.encode("utf-8"))
-    printer = Printer()
-    printer.submit(html)
-    return Sheet(side, fmt, printer.result())
+    return context, diagram
+
+
+def _print_job(
+    graph: MapGraph, side: Side, options: SheetOptions, generated: dt.date | None = None
+) -> tuple[str, list[Figure]]:
+    """What a printer needs for the PDF sheet: its HTML, and its figures.
+
+    The diagram is a figure: the HTML leaves an empty box for it, and the printer
+    draws Graphviz's PDF of it there (argmap.brief.figures).
+    """
+    from argmap.brief.diagram import diagram_pdf, printed_size
+    from argmap.brief.figures import Figure
+    from argmap.brief.render import DIAGRAM_BOX, render_html
+
+    context, diagram = _sheet_parts(graph, side, options, generated)
+    if diagram is None:
+        html = render_html(context, paper=options.paper, templates=options.templates)
+        return html, []
+    size = printed_size(diagram, options.paper)
+    html = render_html(
+        context, paper=options.paper, templates=options.templates, diagram=diagram, box=size
+    )
+    return html, [Figure(DIAGRAM_BOX, *size, draw=lambda: diagram_pdf(diagram))]
 
 
 def sheet_paths(
@@ -163,13 +220,14 @@ def write_sheets(
     started before the map was read, they have WeasyPrint loaded by now, and print the
     two sides at once); without them the PDFs are printed here, one after the other.
     """
+    from argmap.brief.pdf import Printer
+
     paths = sheet_paths(map_path, sides, fmt, output)
     sheets: list[Sheet] = []
     if fmt is SheetFormat.PDF:
         workers = list(printers) or [Printer() for _ in sides]
         for side, worker in zip(sides, workers, strict=True):
-            html = make_sheet(graph, side, SheetFormat.HTML, options).content
-            worker.submit(html.decode("utf-8"))
+            worker.submit(*_print_job(graph, side, options))
         sheets = [Sheet(side, fmt, w.result()) for side, w in zip(sides, workers, strict=True)]
     else:
         for side, path in zip(sides, paths, strict=True):

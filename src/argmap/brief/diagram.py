@@ -1,9 +1,13 @@
 """The side's case as a diagram, sized for one landscape page of the sheet.
 
-The diagram comes from `argmap.render.diagram_svg` (titles only, with status marks).
-A big case drawn whole would shrink to unreadable type on one page, so the sheet
-draws the deepest view that still prints at a readable scale: the whole case, else
-one level below the contentions, else the contentions alone, and says which.
+The diagram comes from `argmap.render` (titles only, with status marks). A big case
+drawn whole would shrink to unreadable type on one page, so the sheet draws the
+deepest view that still prints at a readable scale: the whole case, else one level
+below the contentions, else the contentions alone, and says which.
+
+HTML sheets inline the SVG. PDF sheets print Graphviz's own PDF of the same drawing
+(`diagram_pdf`) into a box of `printed_size`: WeasyPrint takes longer to draw the SVG
+than all the rest of the diagram page (see docs/brief.md, "Speed").
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from argmap.render.choices import Paper
 # Landscape area left for the diagram: the page inside the sheet's margins, less a heading.
 _MARGINS = (74.0, 130.0)  # points: left + right, top + bottom + heading
 _READABLE = 0.4  # smallest scale at which Graphviz's 14 pt text still reads (5.6 pt)
+# Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (150 mm), which
+# leaves room for the heading and a two-line note on the landscape page.
+_PRINT_HEIGHT = 150 / 25.4 * 72
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
@@ -31,6 +38,13 @@ class Diagram:
     depth: int | None  # levels drawn below the contentions; None: all of them
     note: str  # one line for the sheet: what the view shows
     command: str | None = None  # the command that draws the whole case, when this is not it
+    dot: str = ""  # the Graphviz source of the drawing, to draw it again as PDF
+
+    @property
+    def size(self) -> tuple[float, float] | None:
+        """Width and height of the drawing in points, None when the SVG does not say."""
+        found = _SIZE.search(self.svg)
+        return (float(found[1]), float(found[2])) if found else None
 
 
 def side_diagram(
@@ -43,22 +57,50 @@ def side_diagram(
 
     Raises argmap.render.GraphvizError when Graphviz is missing or fails.
     """
-    from argmap.render import diagram_svg
+    from argmap.render import diagram_dot, layout_all, svg_text
 
     if not any(graph[r].side is side for r in graph.roots):
         return None
     room = _room(paper)
-    svg = ""
-    for depth in (None, 1, 0):
-        svg = diagram_svg(graph, side=side, depth=depth, titles_only=True, verdicts=verdicts)
-        if _scale(svg, room) >= _READABLE:
-            break
+    depths = (None, 1, 0)
+    dots = [
+        diagram_dot(graph, side=side, depth=d, titles_only=True, verdicts=verdicts) for d in depths
+    ]
+    # Graphviz lays the three views out side by side: that takes as long as the biggest
+    svgs = [svg_text(output) for output in layout_all(dots, "svg")]
+    readable = (i for i, svg in enumerate(svgs) if _scale(svg, room) >= _READABLE)
+    chosen = next(readable, len(depths) - 1)  # the contentions alone, when nothing reads
+    depth, dot, svg = depths[chosen], dots[chosen], svgs[chosen]
     label = graph.side_label(side)
     if depth is None:
-        return Diagram(svg, depth, f"{label}: the whole case, titles only.")
+        return Diagram(svg, depth, f"{label}: the whole case, titles only.", dot=dot)
     below = "one level below them" if depth == 1 else "alone"
     note = f"{label}: the contentions {below}; the whole case is too big for one page, see"
-    return Diagram(svg, depth, note, f"argmap render {graph.file} --side {side.value}")
+    command = f"argmap render {graph.file} --side {side.value}"
+    return Diagram(svg, depth, note, command, dot)
+
+
+def printed_size(diagram: Diagram, paper: Paper = Paper.A4) -> tuple[float, float]:
+    """The box (width, height in points) a PDF sheet prints `diagram` in.
+
+    As wide as the landscape page's text and at most 150 mm tall: the box the
+    stylesheet gives the inline SVG in a browser.
+    """
+    width, height = diagram.size or (1.0, 1.0)
+    scale = min(_room(paper)[0] / width, _PRINT_HEIGHT / height)
+    return width * scale, height * scale
+
+
+def diagram_pdf(diagram: Diagram) -> bytes:
+    """The diagram as a one-page PDF from Graphviz, the page the size of the drawing.
+
+    Vector, with its fonts embedded. Raises argmap.render.GraphvizError when Graphviz fails.
+    """
+    from argmap.render import layout
+
+    # Graphviz's PDF adds a 36 pt margin that its SVG has not; a last graph attribute wins.
+    closing = diagram.dot.rindex("}")
+    return layout(diagram.dot[:closing] + "graph [margin=0];\n}\n", "pdf")
 
 
 def _room(paper: Paper) -> tuple[float, float]:

@@ -34,6 +34,8 @@ T = TypeVar("T")
 
 # The CSS `@page { size }` keyword of each paper.
 PAGE_SIZE = {Paper.A4: "A4", Paper.LETTER: "letter"}
+# The id of the empty box a sheet for print leaves for its diagram (see argmap.brief.figures).
+DIAGRAM_BOX = "argmap-diagram-box"
 
 
 class TemplateProblem(Exception):
@@ -84,17 +86,25 @@ def render_html(
     paper: Paper = Paper.A4,
     templates: Path | None = None,
     diagram: Diagram | None = None,
+    box: tuple[float, float] | None = None,
 ) -> str:
     """The sheet as one self-contained HTML page (styles and diagram inline).
 
     The diagram's SVG is trusted markup: argmap.render escapes the map's text in it.
+    With `box` (width, height in points), the page is for print: in the SVG's place,
+    an empty box of that size with id DIAGRAM_BOX, for the PDF printer to draw in.
     """
     folder = templates_dir(templates)
+    drawing = diagram and Markup(diagram.svg)
+    if diagram and box:
+        drawing = Markup(
+            f'<div id="{DIAGRAM_BOX}" style="width: {box[0]:.2f}pt; height: {box[1]:.2f}pt; '
+            'margin: 0 auto"></div>'
+        )
     values = {
         "brief": context,
         "paper": PAGE_SIZE[paper],
-        "diagram": diagram
-        and {"svg": Markup(diagram.svg), "note": diagram.note, "command": diagram.command},
+        "diagram": diagram and {"svg": drawing, "note": diagram.note, "command": diagram.command},
     }
     return _render(html_environment(folder), folder, HTML_TEMPLATE, values)
 

@@ -1,6 +1,8 @@
 """Render: maps drawn as Graphviz diagrams (DOT, SVG, PNG, PDF), whole or as an atlas.
 
-`diagram_svg` is the entry point for other outputs (the briefing sheet embeds it);
+`diagram_svg` is the entry point for other outputs (the briefing sheet embeds it;
+`diagram_dot`, `layout_all` and `svg_text` are its steps, for an output that draws several
+views, or wants a PDF of the same drawing);
 `argmap render` uses `plan_pages` and `render_map`. Names load on first use, so
 that importing `argmap.render.choices` (for the command line's options) stays cheap.
 """
@@ -17,10 +19,13 @@ if TYPE_CHECKING:
     from argmap.render.output import (
         GraphvizError,
         RenderSettings,
+        diagram_dot,
         diagram_svg,
         layout,
+        layout_all,
         plan_pages,
         render_map,
+        svg_text,
     )
     from argmap.render.view import DiagramOptions, Page, RenderError, describe_view, select_nodes
 
@@ -35,21 +40,27 @@ __all__ = [
     "RenderSettings",
     "build_dot",
     "describe_view",
+    "diagram_dot",
     "diagram_svg",
     "layout",
+    "layout_all",
     "plan_pages",
     "render_map",
     "select_nodes",
+    "svg_text",
 ]
 
 _HOME = {
     "build_dot": "dot",
     "GraphvizError": "output",
     "RenderSettings": "output",
+    "diagram_dot": "output",
     "diagram_svg": "output",
     "layout": "output",
+    "layout_all": "output",
     "plan_pages": "output",
     "render_map": "output",
+    "svg_text": "output",
     "DiagramOptions": "view",
     "Page": "view",
     "RenderError": "view",

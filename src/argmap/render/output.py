@@ -81,7 +81,8 @@ def plan_pages(
     return plan_atlas(sizer, nodes, view_roots(graph, options), look)
 
 
-def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
+def layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
+    """`layout` of each DOT text, in Graphviz processes that run side by side."""
     if len(dots) == 1:
         return [layout(dots[0], fmt)]
     with ThreadPoolExecutor(max_workers=min(len(dots), os.cpu_count() or 2)) as pool:
@@ -138,7 +139,7 @@ def render_bytes(
     dots = [build_dot(graph, page, options, verdicts, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
-    outputs = _layout_all(dots, fmt.value)
+    outputs = layout_all(dots, fmt.value)
     if fmt is Format.PDF:
         captions = [p.caption or graph.map.title for p in pages]
         return [join_pdf(outputs, captions, graph.map.title, paper)]
@@ -275,6 +276,32 @@ def output_targets(
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 
+def diagram_dot(
+    graph: MapGraph,
+    *,
+    side: Side | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    titles_only: bool = False,
+    verdicts: Mapping[str, Verdict] | None = None,
+) -> str:
+    """The DOT text of one diagram of the map (or of a side, or of one node's subtree).
+
+    Its element ids start with `argmap-<side>-<focus>-`, so two diagrams of different
+    views can share a page. Raises `RenderError` for an unknown focus id.
+    """
+    options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
+    page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
+    graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
+    return build_dot(graph, page, options, verdicts, graph_id=graph_id)
+
+
+def svg_text(svg: bytes) -> str:
+    """Graphviz's SVG output from `<svg` on (no XML prolog, no DOCTYPE): inlinable in HTML."""
+    text = svg.decode("utf-8")
+    return text[text.index("<svg") :]
+
+
 def diagram_svg(
     graph: MapGraph,
     *,
@@ -291,9 +318,7 @@ def diagram_svg(
     different views can share a page. Raises `RenderError` for an unknown focus
     id and `GraphvizError` when Graphviz is missing or fails.
     """
-    options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
-    page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
-    graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
-    svg = layout(build_dot(graph, page, options, verdicts, graph_id=graph_id), "svg")
-    text = svg.decode("utf-8")
-    return text[text.index("<svg") :]
+    dot = diagram_dot(
+        graph, side=side, focus=focus, depth=depth, titles_only=titles_only, verdicts=verdicts
+    )
+    return svg_text(layout(dot, "svg"))
