@@ -626,6 +626,21 @@ def test_a_case_is_drawn_as_deep_as_one_page_reads(path: Path) -> None:
             assert drawn.command == f"argmap render {graph.file} --side {side.value}"
 
 
+@pytest.mark.parametrize("path", [*MAPS, VOTING], ids=[p.stem for p in [*MAPS, VOTING]])
+def test_the_view_drawn_is_the_deepest_that_reads_when_drawn(path: Path) -> None:
+    """Skipping views on size estimates never changes the choice: Graphviz would agree."""
+    from argmap.brief.diagram import _READABLE, _room, _scale
+    from argmap.render import diagram_svg
+
+    graph = graph_of(path)
+    for side in Side:
+        drawn = side_diagram(graph, side)
+        assert drawn is not None
+        views = {d: diagram_svg(graph, side=side, depth=d, titles_only=True) for d in (None, 1, 0)}
+        readable = [d for d, svg in views.items() if _scale(svg, _room(Paper.A4)) >= _READABLE]
+        assert drawn.depth == (readable[0] if readable else 0)
+
+
 def test_the_article_case_is_too_big_to_draw_whole() -> None:
     article = [p for p in MAPS if p.stem == "guerrilla-wars-to-victory-parades"]
     if not article:

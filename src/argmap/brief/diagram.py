@@ -3,7 +3,9 @@
 The diagram comes from `argmap.render` (titles only, with status marks). A big case
 drawn whole would shrink to unreadable type on one page, so the sheet draws the
 deepest view that still prints at a readable scale: the whole case, else one level
-below the contentions, else the contentions alone, and says which.
+below the contentions, else the contentions alone, and says which. Graphviz lays out
+only the views that may read: a view that argmap.render.size estimates far too big is
+skipped (the article map's whole case would take Graphviz 0.1 s to lay out).
 
 HTML sheets inline the SVG. PDF sheets print Graphviz's own PDF of the same drawing
 (`diagram_pdf`) into a box of `printed_size`: WeasyPrint takes longer to draw the SVG
@@ -15,15 +17,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap.analysis import Verdict
 from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.render.choices import Paper
 
+if TYPE_CHECKING:
+    from argmap.render.size import Sizer
+
 # Landscape area left for the diagram: the page inside the sheet's margins, less a heading.
 _MARGINS = (74.0, 130.0)  # points: left + right, top + bottom + heading
 _READABLE = 0.4  # smallest scale at which Graphviz's 14 pt text still reads (5.6 pt)
+_SLACK = 0.7  # a view estimated below this share of _READABLE will not read when drawn
 # Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (150 mm), which
 # leaves room for the heading and a two-line note on the landscape page.
 _PRINT_HEIGHT = 150 / 25.4 * 72
@@ -57,20 +64,23 @@ def side_diagram(
 
     Raises argmap.render.GraphvizError when Graphviz is missing or fails.
     """
-    from argmap.render import diagram_dot, layout_all, svg_text
+    from argmap.render import diagram_dot, layout, svg_text
+    from argmap.render.size import Sizer
 
     if not any(graph[r].side is side for r in graph.roots):
         return None
     room = _room(paper)
-    depths = (None, 1, 0)
-    dots = [
-        diagram_dot(graph, side=side, depth=d, titles_only=True, verdicts=verdicts) for d in depths
-    ]
-    # Graphviz lays the three views out side by side: that takes as long as the biggest
-    svgs = [svg_text(output) for output in layout_all(dots, "svg")]
-    readable = (i for i, svg in enumerate(svgs) if _scale(svg, room) >= _READABLE)
-    chosen = next(readable, len(depths) - 1)  # the contentions alone, when nothing reads
-    depth, dot, svg = depths[chosen], dots[chosen], svgs[chosen]
+    sizer = Sizer(graph, paper)
+    dot = svg = ""
+    for depth in (None, 1, 0):
+        # Graphviz is asked only about views that may read: argmap.render.size estimates
+        # a view within about 20 % of Graphviz's layout, so one estimated far too big is not
+        if depth != 0 and _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
+            continue
+        dot = diagram_dot(graph, side=side, depth=depth, titles_only=True, verdicts=verdicts)
+        svg = svg_text(layout(dot, "svg"))
+        if _scale(svg, room) >= _READABLE:
+            break
     label = graph.side_label(side)
     if depth is None:
         return Diagram(svg, depth, f"{label}: the whole case, titles only.", dot=dot)
@@ -101,6 +111,19 @@ def diagram_pdf(diagram: Diagram) -> bytes:
     # Graphviz's PDF adds a 36 pt margin that its SVG has not; a last graph attribute wins.
     closing = diagram.dot.rindex("}")
     return layout(diagram.dot[:closing] + "graph [margin=0];\n}\n", "pdf")
+
+
+def _estimated_scale(
+    sizer: Sizer, side: Side, depth: int | None, room: tuple[float, float]
+) -> float:
+    """The scale at which the view would fit the room, on argmap.render.size's estimate."""
+    from argmap.render import DiagramOptions, select_nodes
+    from argmap.render.size import Look
+
+    options = DiagramOptions(side=side, depth=depth, titles_only=True)
+    look = Look(options.direction, options.titles_only, options.legend)
+    width, height = sizer.extent(select_nodes(sizer.graph, options), look)
+    return min(room[0] / width, room[1] / height, 1.0)
 
 
 def _room(paper: Paper) -> tuple[float, float]:

@@ -12,6 +12,7 @@ whatever filters or macros a template uses.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.resources
 import re
 from collections.abc import Mapping
@@ -56,6 +57,8 @@ def templates_dir(override: Path | None = None) -> Path:
     return folder
 
 
+# One environment per folder: it keeps the compiled templates for the next sheet (both sides).
+@functools.cache
 def html_environment(folder: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
@@ -68,6 +71,7 @@ def html_environment(folder: Path) -> jinja2.Environment:
     )
 
 
+@functools.cache
 def markdown_environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),

@@ -1,8 +1,8 @@
 """Render: maps drawn as Graphviz diagrams (DOT, SVG, PNG, PDF), whole or as an atlas.
 
 `diagram_svg` is the entry point for other outputs (the briefing sheet embeds it;
-`diagram_dot`, `layout_all` and `svg_text` are its steps, for an output that draws several
-views, or wants a PDF of the same drawing);
+`diagram_dot`, `layout` and `svg_text` are its steps, for an output that also wants a PDF
+of the same drawing);
 `argmap render` uses `plan_pages` and `render_map`. Names load on first use, so
 that importing `argmap.render.choices` (for the command line's options) stays cheap.
 """
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
         diagram_dot,
         diagram_svg,
         layout,
-        layout_all,
         plan_pages,
         render_map,
         svg_text,
@@ -43,7 +42,6 @@ __all__ = [
     "diagram_dot",
     "diagram_svg",
     "layout",
-    "layout_all",
     "plan_pages",
     "render_map",
     "select_nodes",
@@ -57,7 +55,6 @@ _HOME = {
     "diagram_dot": "output",
     "diagram_svg": "output",
     "layout": "output",
-    "layout_all": "output",
     "plan_pages": "output",
     "render_map": "output",
     "svg_text": "output",

@@ -81,8 +81,7 @@ def plan_pages(
     return plan_atlas(sizer, nodes, view_roots(graph, options), look)
 
 
-def layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
-    """`layout` of each DOT text, in Graphviz processes that run side by side."""
+def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
     if len(dots) == 1:
         return [layout(dots[0], fmt)]
     with ThreadPoolExecutor(max_workers=min(len(dots), os.cpu_count() or 2)) as pool:
@@ -139,7 +138,7 @@ def render_bytes(
     dots = [build_dot(graph, page, options, verdicts, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
-    outputs = layout_all(dots, fmt.value)
+    outputs = _layout_all(dots, fmt.value)
     if fmt is Format.PDF:
         captions = [p.caption or graph.map.title for p in pages]
         return [join_pdf(outputs, captions, graph.map.title, paper)]
