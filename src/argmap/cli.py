@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
     from argmap.edit.document import Change, MapDocument
     from argmap.edit.errors import EditError
+    from argmap.graph import MapGraph
 
 app = typer.Typer(
     name="argmap",
@@ -99,6 +100,18 @@ def validate(
     _print_diagnostics(diagnostics, len(files), output_format)
     if has_errors(diagnostics):
         raise typer.Exit(1)
+
+
+def _graph_or_exit(path: Path) -> MapGraph:
+    """Read one map; when it has errors, print its diagnostics and exit 1."""
+    from argmap.validate import load_map
+
+    result = load_map(path)
+    if result.graph is None:
+        for diagnostic in result.diagnostics:
+            typer.echo(str(diagnostic))
+        raise typer.Exit(1)
+    return result.graph
 
 
 def _print_diagnostics(
@@ -217,14 +230,8 @@ def eval_(
         print_views,
         weighing_view,
     )
-    from argmap.validate import load_map
 
-    result = load_map(map_path)
-    if result.graph is None:
-        for diagnostic in result.diagnostics:
-            typer.echo(str(diagnostic))
-        raise typer.Exit(1)
-    evaluation = analyse(result.graph)
+    evaluation = analyse(_graph_or_exit(map_path))
     weighing = weigh(evaluation)
     if output_format is EvalFormat.JSON:
         typer.echo(evaluation_json(evaluation, weighing))
@@ -678,14 +685,8 @@ def show(
 
     from argmap.edit.show import plain_lines, rich_tree, rows
     from argmap.model import Side
-    from argmap.validate import load_map
 
-    result = load_map(map_file)
-    if result.graph is None:
-        for diagnostic in result.diagnostics:
-            typer.echo(str(diagnostic))
-        raise typer.Exit(1)
-    graph = result.graph
+    graph = _graph_or_exit(map_file)
     if focus is not None:
         from argmap.edit.document import find_node
         from argmap.edit.errors import EditError
@@ -862,14 +863,9 @@ def export_command(
     """
     from argmap.analysis import evaluate
     from argmap.formats import exporter
-    from argmap.validate import load_map
 
-    result = load_map(map_path)
-    if result.graph is None:
-        for diagnostic in result.diagnostics:
-            typer.echo(str(diagnostic))
-        raise typer.Exit(1)
-    text, warnings = exporter(to.value)(result.graph, evaluate(result.graph))
+    graph = _graph_or_exit(map_path)
+    text, warnings = exporter(to.value)(graph, evaluate(graph))
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     _emit(text, output)
