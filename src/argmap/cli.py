@@ -1028,6 +1028,7 @@ def brief(
     from argmap.render import GraphvizError
     from argmap.validate import load_map
 
+    sides = [Side(side.value)] if side else list(Side)
     try:
         result = load_map(map_path)
         for diagnostic in result.diagnostics:
@@ -1037,12 +1038,11 @@ def brief(
         # a Markdown sheet links its diagram as a file beside it; standard output has none
         diagram = diagram and not (to_stdout and fmt is SheetFormat.MARKDOWN)
         options = SheetOptions(paper, template, full_text, status, diagram)
-        chosen = [Side(side.value)] if side else list(Side)
         if to_stdout:
-            sheet = make_sheet(result.graph, chosen[0], fmt, options)
+            sheet = make_sheet(result.graph, sides[0], fmt, options)
             typer.echo(sheet.content.decode("utf-8"), nl=False)
             return
-        written = write_sheets(result.graph, map_path, chosen, fmt, output, options, printers)
+        written = write_sheets(result.graph, map_path, sides, fmt, output, options, printers)
     except (OutputProblem, TemplateProblem) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -62,7 +62,7 @@ def print_drawings(pdf: bytes, places: Mapping[str, Place], drawings: Sequence[D
     if not placed:
         return pdf
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import DictionaryObject, NameObject
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     for number, (place, drawing) in enumerate(placed):
@@ -72,15 +72,12 @@ def print_drawings(pdf: bytes, places: Mapping[str, Place], drawings: Sequence[D
         xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
         xobjects[NameObject(name)] = _form(writer, drawing.page)
         matrix = _fit(drawing, place, float(page.mediabox.top))
-        # The page's own drawing is wrapped in q/Q, so no state it leaves changes the figure.
+        # The page's own drawing goes in q/Q, so no state it leaves changes the figure's.
         content = page.get_contents()
-        before = content.get_data() if content is not None else b""
-        draw = f"\nQ\nq {matrix} cm {name} Do Q\n".encode()
         if content is None:
-            from pypdf.generic import ContentStream
-
             content = ContentStream(None, None)
-        content.set_data(b"q\n" + before + draw)
+        draw = f"\nQ\nq {matrix} cm {name} Do Q\n".encode()
+        content.set_data(b"q\n" + content.get_data() + draw)
         page.replace_contents(content)
         page.compress_content_streams()
     out = io.BytesIO()

@@ -52,7 +52,7 @@ def print_html(html: str, boxes: Sequence[str] = (), base: Path | None = None) -
     for number, page in enumerate(document.pages):
         for box in boxes:
             if box in page.anchors and box not in places:
-                x, y = page.anchors[box][:2]  # (x, y), or (x1, y1, x2, y2) in WeasyPrint 61+
+                x, y = page.anchors[box][:2]  # newer WeasyPrint gives (x1, y1, x2, y2)
                 places[box] = Place(number, x * _PX, y * _PX)
     return Printout(document.write_pdf(), places)
 
