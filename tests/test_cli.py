@@ -133,3 +133,15 @@ def test_schema_to_file(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "s.json"
     assert runner.invoke(app, ["schema", "-o", str(out)]).exit_code == 0
     assert json.loads(out.read_text())["$schema"].startswith("https://json-schema.org/")
+
+
+def test_choice_enums_mirror_the_model() -> None:
+    from argmap import cli
+    from argmap.model import Attack, DebateFormat, Side
+
+    for choice, model in (
+        (cli.SideChoice, Side),
+        (cli.AttackChoice, Attack),
+        (cli.FormatChoice, DebateFormat),
+    ):
+        assert [c.value for c in choice] == [m.value for m in model]

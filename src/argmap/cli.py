@@ -40,6 +40,8 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+# Choice enums mirror argmap.model's enums so that `--help` need not import pydantic;
+# tests/test_cli.py keeps them equal.
 class SideChoice(StrEnum):
     PRO = "pro"
     CON = "con"
