@@ -96,7 +96,8 @@ def main() -> None:
         return build_context(graph, Side.PRO, verdicts=verdicts, questions=questions)
 
     context = build_context(graph, Side.PRO, verdicts=verdicts)
-    diagram = side_diagram(graph, Side.PRO, verdicts)
+    marks = {n: v.status for n, v in verdicts.items()}
+    diagram = side_diagram(graph, Side.PRO, marks)
     assert diagram is not None
     box = printed_size(diagram)
     html = render_html(context, diagram=diagram, box=box)
@@ -105,7 +106,7 @@ def main() -> None:
     with_svg = render_html(context, diagram=diagram)
     stages = {
         "analysis + view model": view,
-        "diagram (Graphviz SVG)": lambda: side_diagram(graph, Side.PRO, verdicts),
+        "diagram (Graphviz SVG)": lambda: side_diagram(graph, Side.PRO, marks),
         "HTML": lambda: render_html(context, diagram=diagram, box=box),
         "PDF of the text (WeasyPrint)": lambda: print_html(html, [DIAGRAM_BOX]),
         "diagram PDF, drawn in (pypdf)": lambda: print_drawings(

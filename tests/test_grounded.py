@@ -12,18 +12,21 @@ Two references, written here independently of the engine:
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import Status, evaluate
+from argmap.analysis import statuses as diagram_statuses
 from argmap.analysis.framework import Framework
 from argmap.analysis.grounded import Label, grounded_labels
 from argmap.graph import MapGraph, Relation
-from argmap.validate import load_map_text
-from conftest import graph_of
+from argmap.validate import load_map, load_map_text
+from conftest import MAPS, graph_of
 
 # -- helpers
 
@@ -464,3 +467,12 @@ def test_every_node_gets_a_verdict_whose_reason_matches_its_status(text: str) ->
         assert verdict.reason.startswith(_PREFIX[verdict.status]), (node_id, verdict)
         assert "\n" not in verdict.reason
         assert verdict.strength is not None and 0.0 <= verdict.strength <= 1.0
+    # Diagrams take the statuses alone, from the same labelling.
+    assert diagram_statuses(graph) == {node_id: v.status for node_id, v in verdicts.items()}
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
+def test_diagram_statuses_agree_with_the_verdicts_on_the_shipped_maps(path: Path) -> None:
+    graph = load_map(path).graph
+    assert graph is not None
+    assert diagram_statuses(graph) == {n: v.status for n, v in evaluate(graph).items()}

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,16 @@ def test_plain_scalars_keep_the_text_the_user_wrote() -> None:
         "f": None,
         "g": "null",
     }
+
+
+@pytest.mark.parametrize(
+    "plain", ["", "~", "null", "Null", "NULL", "nULL", "none", "None", "0", "no", "1e3"]
+)
+def test_a_plain_scalar_is_null_exactly_when_yaml_says_so(plain: str) -> None:
+    # argmap skips PyYAML's resolver for speed; nulls must still be YAML's nulls.
+    loaded = load_text(f"a: {plain}\nb: '{plain}'\n")
+    assert (loaded.data["a"] is None) == (yaml.safe_load(f"a: {plain}")["a"] is None)
+    assert loaded.data["b"] == plain
 
 
 def test_text_no_stays_text_through_the_model() -> None:

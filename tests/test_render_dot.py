@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from argmap.analysis import Status, Verdict
+from argmap.analysis import Status
 from argmap.graph import Relation
 from argmap.model import Attack, Side
 from argmap.render import DiagramOptions, Page, RenderError, build_dot
+from argmap.render.dot import QUICK
 from argmap.render.style import SIDE_FILL
 from argmap.render.view import select_nodes
+from conftest import graph_of
 from render_support import ParsedDot, fixture_graph, label_lines, label_text, parse_dot
 
 
@@ -150,24 +152,24 @@ def test_the_legend_explains_what_is_drawn() -> None:
         "Author Year",
     ):
         assert phrase in legend, phrase
-    assert "stands" not in legend  # no verdicts, no status key
+    assert "stands" not in legend  # no statuses, no status key
     assert "Key" not in label_text(
         parse_dot(whole("four-day-week", DiagramOptions(legend=False))[0]).attrs["label"]
     )
 
 
 def test_status_marks_read_without_colour() -> None:
-    verdicts = {
-        "O1": Verdict(Status.CONTESTED, "attacks undecided"),
-        "O1.p1": Verdict(Status.STANDS, "unanswered"),
-        "O1.p1.r1": Verdict(Status.FALLS, "undercut"),
-        "O1.w1": Verdict(Status.UNSUPPORTED, "no support"),
+    statuses = {
+        "O1": Status.CONTESTED,
+        "O1.p1": Status.STANDS,
+        "O1.p1.r1": Status.FALLS,
+        "O1.w1": Status.UNSUPPORTED,
     }
-    dot, _ = whole("four-day-week", verdicts=verdicts)
+    dot, _ = whole("four-day-week", statuses=statuses)
     parsed = parse_dot(dot)
-    for node_id, verdict in verdicts.items():
+    for node_id, status in statuses.items():
         header = label_lines(parsed.nodes[node_id]["label"])[:2]
-        assert f"{verdict.status.glyph} {verdict.status.value}" in header
+        assert f"{status.glyph} {status.value}" in header
     assert parsed.nodes["O1.p1"]["penwidth"] == "3"
     assert parsed.nodes["O1"]["peripheries"] == "2"
     assert "diagonals" in parsed.nodes["O1.p1.r1"]["style"]
@@ -253,3 +255,19 @@ def test_dot_is_deterministic_across_processes() -> None:
     }
     assert len(outputs) == 1
     assert outputs == {whole("four-day-week")[0]}
+
+
+def test_a_large_diagram_puts_edge_labels_outside_the_layout() -> None:
+    # Past QUICK nodes an edge `label` would add a rank per edge; `xlabel` costs none.
+    rebuttals = "".join(f"      - text: Answer {i}.\n" for i in range(QUICK))
+    graph = graph_of(
+        f"argmap: 1\ntitle: T\nclaims:\n  - id: C\n    side: pro\n"
+        f"    text: A claim.\n    rebuttals:\n{rebuttals}"
+    )
+    page = Page(tuple(graph.nodes))
+    parsed = parse_dot(build_dot(graph, page, DiagramOptions()))
+    edges = parsed.touching("C")
+    assert len(edges) == QUICK
+    assert all(attrs.get("xlabel") == "rebut" and "label" not in attrs for _, _, attrs in edges)
+    small = parse_dot(whole("four-day-week")[0])
+    assert any(attrs.get("label") == "rebut" for _, _, attrs in small.edges)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.analysis import Status, Verdict
+from argmap.analysis import Status
 from argmap.cli import app
 from argmap.model import Side
+from argmap.progress import Steps
 from argmap.render import (
     DiagramOptions,
     Format,
@@ -69,7 +72,7 @@ def test_diagram_svg_inlines_in_html() -> None:
     }
 
 
-def test_diagram_svg_views_and_verdicts() -> None:
+def test_diagram_svg_views_and_statuses() -> None:
     graph = fixture_graph("four-day-week")
     svg = diagram_svg(graph, focus="G1", depth=1, titles_only=True)
     assert {n for n in node_ids(svg, "argmap-all-G1-") if "|" not in n} == {
@@ -79,8 +82,8 @@ def test_diagram_svg_views_and_verdicts() -> None:
         "G1.w1",
         "G1.r1",
     }
-    verdicts = {"G1": Verdict(Status.STANDS, "holds"), "G1.r1": Verdict(Status.FALLS, "undercut")}
-    texts = svg_texts(diagram_svg(graph, focus="G1", verdicts=verdicts))
+    statuses = {"G1": Status.STANDS, "G1.r1": Status.FALLS}
+    texts = svg_texts(diagram_svg(graph, focus="G1", statuses=statuses))
     assert "\u2714 stands" in texts and "\u2718 falls" in texts and "? unsupported" in texts
     assert "\u2714 stands" not in svg_texts(diagram_svg(graph, focus="G1"))
 
@@ -224,3 +227,43 @@ def test_a_folder_of_maps_with_one_broken(
     assert "b.yaml:4:5: error[missing-side]" in result.stdout
     assert (out / "a.png").read_bytes().startswith(b"\x89PNG")
     assert not (out / "b.png").exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_steps_draw_a_bar_on_a_terminal_and_plain_lines_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plain = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", plain)
+    with Steps(2) as steps:
+        steps.start("drawing a.yaml")
+        steps.say("a.yaml -> a.svg [ok]")
+        steps.done()
+    assert plain.getvalue() == "a.yaml -> a.svg [ok]\n"  # no bar, no markup read
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with Steps(1) as steps:
+        assert steps._bar is not None
+        steps.say("b.yaml -> b.svg [ok]")
+        steps.done()
+    assert "b.yaml -> b.svg [ok]" in terminal.getvalue()
+
+
+def test_render_into_a_pipe_never_imports_rich(four_day: Path, tmp_path: Path) -> None:
+    # rich costs about as much as drawing a 100-node map; a pipe needs no bar.
+    script = (
+        "import sys\nfrom argmap.cli import main\n"
+        f"sys.argv = ['argmap', 'render', {str(four_day)!r}, '-f', 'dot', '--no-atlas',"
+        f" '-o', {str(tmp_path / 'o.dot')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+    assert "o.dot" in done.stderr

@@ -48,6 +48,28 @@ def test_wrap_keeps_every_character_within_the_width(text: str, width: int) -> N
     assert "".join("".join(lines).split()) == "".join(clean(text).split())
 
 
+def greedy(words: list[str], width: int) -> list[str]:
+    """Word wrapping as the textbook writes it: a word goes on the line if it fits."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcXYZ.,'-0", min_size=1, max_size=12)),
+    st.integers(12, 40),
+    st.sampled_from([" ", "  ", "\t", " \u00a0 "]),
+)
+def test_ascii_wrap_is_greedy(words: list[str], width: int, gap: str) -> None:
+    text = gap.join(words)
+    assert wrap(text, width) == (greedy(text.split(), width) or [""])
+
+
 def test_wrap_breaks_chinese_between_characters_and_cuts_long_words() -> None:
     lines = wrap("中文文本没有空格所以换行必须在字符之间进行", 10)
     assert lines == ["中文文本没", "有空格所以", "换行必须在", "字符之间进", "行"]

@@ -7,7 +7,6 @@ Heavy libraries are imported inside the commands that need them, so that
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -781,11 +780,9 @@ def render(
 
         argmap render map.yaml --side con --focus O1 --depth 2 -o o1.png
     """
-    from rich.console import Console
-    from rich.progress import Progress
-
     from argmap.fileio import expand_map_paths
     from argmap.model import Side
+    from argmap.progress import Steps
     from argmap.render import DiagramOptions, GraphvizError, RenderError, RenderSettings
     from argmap.render.output import draw_file, output_targets
 
@@ -798,23 +795,21 @@ def render(
         legend=legend,
     )
     settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=paper)
-    console = Console(stderr=True)
     failed = False
     try:
         targets = output_targets(
             expand_map_paths(maps), output, fmt, folder=any(m.is_dir() for m in maps)
         )
-        with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
-            task = bar.add_task("drawing", total=len(targets))
+        with Steps(len(targets)) as steps:
             for file, target, form in targets:
-                bar.update(task, description=f"drawing {file.name}")
-                drawn = draw_file(file, target, form, options, settings, statuses=status)
+                steps.start(f"drawing {file.name}")
+                drawn = draw_file(file, target, form, options, settings, status=status)
                 for diagnostic in drawn.diagnostics:
                     typer.echo(str(diagnostic))
                 failed |= drawn.failed
                 if not drawn.failed:
-                    bar.console.print(drawn.summary, highlight=False, markup=False, soft_wrap=True)
-                bar.advance(task)
+                    steps.say(drawn.summary)
+                steps.done()
     except RenderError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -1066,7 +1061,7 @@ def brief(
 
 def main() -> None:
     """Console entry point."""
-    # A run builds one large tree of long-lived objects and little cyclic garbage:
-    # collecting less often makes model validation and analysis of big maps 3-5x faster.
-    gc.set_threshold(100_000, 50, 1000)
+    from argmap.perf import tune_for_one_run
+
+    tune_for_one_run()
     app()

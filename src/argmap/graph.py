@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.diagnostics import did_you_mean as _did_you_mean
 from argmap.model import FORMAT_VERSION, ArgMap, Attack, Node, Side, Source
-from argmap.schemes import scheme_library, split_cq
+
+if TYPE_CHECKING:
+    from argmap.schemes import Scheme
 
 YamlPath = tuple[str | int, ...]
 Locate = Callable[[YamlPath], Position]
@@ -462,7 +465,12 @@ class _Resolver:
         attacked node or, when that node is a premise, of the claim it supports. A cq on
         a premise names a question of its parent's scheme that the premise answers.
         A cq that fits no such scheme is a warning: the map still means something.
+        The library is read only for a map that names a scheme or a question.
         """
+        if all(m.node.scheme is None and m.node.cq is None for m in self.nodes.values()):
+            return
+        from argmap.schemes import scheme_library, split_cq
+
         library = scheme_library()
         out: dict[str, list[Edge]] = {}
         for edge in self.edges:
@@ -499,9 +507,11 @@ class _Resolver:
                     ),
                 )
                 continue
-            self._check_cq_target(mapped, scheme_id, out.get(mapped.id, []))
+            self._check_cq_target(mapped, scheme_id, out.get(mapped.id, []), library)
 
-    def _check_cq_target(self, mapped: MapNode, scheme_id: str, edges: list[Edge]) -> None:
+    def _check_cq_target(
+        self, mapped: MapNode, scheme_id: str, edges: list[Edge], library: dict[str, Scheme]
+    ) -> None:
         related = [e for e in edges if e.relation is not Relation.OUTWEIGH]
         if not related:
             self.report(
@@ -519,7 +529,7 @@ class _Resolver:
             if edge.relation is Relation.ATTACK and target.role is Role.PREMISE:
                 owners.append(str(target.parent))  # a premise belongs to its parent's argument
         schemes = [self.nodes[o].node.scheme for o in owners]
-        if scheme_id in schemes or any(s and s not in scheme_library() for s in schemes):
+        if scheme_id in schemes or any(s and s not in library for s in schemes):
             return  # fits, or the owner's own scheme is unknown and already reported
         named = sorted({f"'{o}' uses '{s}'" for o, s in zip(owners, schemes, strict=True) if s})
         if named:

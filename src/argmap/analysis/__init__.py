@@ -42,6 +42,6 @@ class Verdict:
 
 
 # Imported last: the engine's modules use Status and Verdict from this package.
-from argmap.analysis.evaluation import Evaluation, analyse, evaluate  # noqa: E402
+from argmap.analysis.evaluation import Evaluation, analyse, evaluate, statuses  # noqa: E402
 
-__all__ = ["Evaluation", "Status", "Verdict", "analyse", "evaluate"]
+__all__ = ["Evaluation", "Status", "Verdict", "analyse", "evaluate", "statuses"]

@@ -153,7 +153,8 @@ def _sheet_parts(
         full_text=options.full_text,
         generated=generated,
     )
-    diagram = side_diagram(graph, side, verdicts, options.paper) if options.diagram else None
+    marks = {n: v.status for n, v in verdicts.items()} if verdicts is not None else None
+    diagram = side_diagram(graph, side, marks, options.paper) if options.diagram else None
     return context, diagram
 
 

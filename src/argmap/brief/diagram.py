@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.analysis import Verdict
+from argmap.analysis import Status
 from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.render.choices import Paper
@@ -57,7 +57,7 @@ class Diagram:
 def side_diagram(
     graph: MapGraph,
     side: Side,
-    verdicts: Mapping[str, Verdict] | None = None,
+    statuses: Mapping[str, Status] | None = None,
     paper: Paper = Paper.A4,
 ) -> Diagram | None:
     """The deepest readable diagram of `side`'s case, or None when the side has no claims.
@@ -77,7 +77,7 @@ def side_diagram(
         # a view within about 20 % of Graphviz's layout, so one estimated far too big is not
         if depth != 0 and _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
             continue
-        dot = diagram_dot(graph, side=side, depth=depth, titles_only=True, verdicts=verdicts)
+        dot = diagram_dot(graph, side=side, depth=depth, titles_only=True, statuses=statuses)
         svg = svg_text(layout(dot, "svg"))
         if _scale(svg, room) >= _READABLE:
             break

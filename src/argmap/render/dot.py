@@ -14,10 +14,11 @@ deterministic: the same map and options give the same bytes. Layout conventions:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from argmap.analysis import Verdict
+from argmap.analysis import Status
 from argmap.graph import Edge, MapGraph, MapNode, Relation, Role
 from argmap.model import Attack
 from argmap.render.labels import node_label, stub_label
@@ -55,16 +56,30 @@ def quote(value: str) -> str:
 Attrs = Mapping[str, str | float | int]
 
 
+def _attr(key: str, value: str | float | int) -> str:
+    if not isinstance(value, str):
+        return f"{key}={value:g}"
+    if value[:1] == "<" and value[-1:] == ">":
+        return f"{key}={value}"  # an HTML-like label, already escaped
+    return f"{key}={quote(value)}"
+
+
 def _attrs(attrs: Attrs) -> str:
-    parts = []
-    for key, value in attrs.items():
-        if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
-            parts.append(f"{key}={value}")  # an HTML-like label, already escaped
-        elif isinstance(value, str):
-            parts.append(f"{key}={quote(value)}")
-        else:
-            parts.append(f"{key}={value:g}")
-    return ", ".join(parts)
+    return ", ".join([_attr(key, value) for key, value in attrs.items()])
+
+
+def _external_labels(attrs: Attrs) -> Attrs:
+    """Edge labels placed outside the layout (`xlabel`), which costs no rank."""
+    return {("xlabel" if k == "label" else k): v for k, v in attrs.items()}
+
+
+@functools.cache
+def _tree_edge_attrs(
+    relation: Relation, attack: Attack | None, turn: bool, minlen: int, quick: bool
+) -> str:
+    """The attributes of a tree edge, of which a map has a few kinds and thousands of copies."""
+    attrs: Attrs = _upward(_edge_style(relation, attack, turn), minlen)
+    return _attrs(_external_labels(attrs) if quick else attrs)
 
 
 def _edge_style(relation: Relation, attack: Attack | None, turn: bool = False) -> dict[str, str]:
@@ -100,7 +115,7 @@ class _Builder:
     graph: MapGraph
     page: Page
     options: DiagramOptions
-    verdicts: Mapping[str, Verdict] | None
+    statuses: Mapping[str, Status] | None
     links: Mapping[int, str] | None
     graph_id: str
     lines: list[str] = field(default_factory=list)
@@ -154,7 +169,7 @@ class _Builder:
 
     # -- pieces ---------------------------------------------------------------
     def add_node(self, node: MapNode) -> None:
-        verdict = self.verdicts.get(node.id) if self.verdicts is not None else None
+        status = self.statuses.get(node.id) if self.statuses is not None else None
         continued = self.page.continued.get(node.id)
         hidden = 0
         if continued is None:
@@ -163,11 +178,11 @@ class _Builder:
             self.graph,
             node,
             titles_only=self.titles_only,
-            verdict=verdict,
+            status=status,
             continued=continued,
             hidden=hidden,
         )
-        border = BORDERS[verdict.status if verdict is not None else None]
+        border = BORDERS[status]
         styles = ["filled", *border.styles]
         if node.node.implicit and "dotted" not in styles:
             styles.append("dashed")
@@ -189,10 +204,13 @@ class _Builder:
         attrs: Attrs = {"id": self.node_id(name), "shape": "point", "width": 0.09, "label": ""}
         self.emit(f"{quote(name)} [{_attrs(attrs)}];")
 
-    def edge(self, tail: str, head: str, attrs: Attrs) -> None:
-        if self.quick and "label" in attrs:
-            attrs = {("xlabel" if k == "label" else k): v for k, v in attrs.items()}
-        self.emit(f"{quote(tail)} -> {quote(head)} [{_attrs(attrs)}];")
+    def edge(self, tail: str, head: str, attrs: Attrs | str) -> None:
+        """An edge; `attrs` may come formatted already (see `_tree_edge_attrs`)."""
+        if isinstance(attrs, str):
+            text = attrs
+        else:
+            text = _attrs(_external_labels(attrs) if self.quick else attrs)
+        self.emit(f"{quote(tail)} -> {quote(head)} [{text}];")
 
     def tree_edge(self, node: MapNode) -> None:
         """The edge from `node` to its parent, through a junction where one is planned."""
@@ -200,21 +218,24 @@ class _Builder:
         if parent is None or parent not in self.on_page:
             return
         relation = Relation.SUPPORT if node.role is Role.PREMISE else Relation.ATTACK
-        style = _edge_style(relation, node.attack, node.node.turn)
-        target = self.graph[parent]
         if node.attack is Attack.UNDERCUT and parent in self.junctions:
-            self.edge(self.junctions[parent], node.id, _upward(style, 1))
+            self.edge(self.junctions[parent], node.id, self._tree_attrs(node, relation, 1))
             return
         junction = self.junctions.get(node.id)
         if junction is None:
-            self.edge(parent, node.id, _upward(style, self.span))
+            self.edge(parent, node.id, self._tree_attrs(node, relation, self.span))
             return
+        style = _edge_style(relation, node.attack, node.node.turn)
+        target = self.graph[parent]
         if junction not in self.drawn_junctions:  # first member: the junction, its arrow up
             self.drawn_junctions.add(junction)
             self.add_junction(junction)
             self.edge(target.id, junction, _upward(style, 1))
         lower = {k: v for k, v in style.items() if k in ("color", "style")}
         self.edge(junction, node.id, {**lower, "dir": "none", "minlen": 1})
+
+    def _tree_attrs(self, node: MapNode, relation: Relation, minlen: int) -> str:
+        return _tree_edge_attrs(relation, node.attack, node.node.turn, minlen, self.quick)
 
     def stub(self, node_id: str) -> str:
         name = f"{node_id}|elsewhere"
@@ -279,7 +300,7 @@ class _Builder:
             cells.append(
                 legend_label(
                     self.graph,
-                    statuses=self.verdicts is not None,
+                    statuses=self.statuses is not None,
                     pages=bool(self.page.home),
                     stubs=bool(self.stubs),
                     groups=any(len(members) > 1 for members in self.groups.values()),
@@ -354,14 +375,14 @@ def build_dot(
     graph: MapGraph,
     page: Page,
     options: DiagramOptions | None = None,
-    verdicts: Mapping[str, Verdict] | None = None,
+    statuses: Mapping[str, Status] | None = None,
     *,
     links: Mapping[int, str] | None = None,
     graph_id: str = "argmap",
 ) -> str:
     """DOT text for `page` of `graph`.
 
-    `verdicts` adds status marks; `links` maps page numbers to file names, so that
+    `statuses` adds status marks; `links` maps page numbers to file names, so that
     SVG pages of an atlas link to each other; `graph_id` prefixes every SVG id.
     """
-    return _Builder(graph, page, options or DiagramOptions(), verdicts, links, graph_id).build()
+    return _Builder(graph, page, options or DiagramOptions(), statuses, links, graph_id).build()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.analysis import Verdict
+from argmap.analysis import Status
 from argmap.graph import MapGraph, MapNode, source_label
 from argmap.render.style import (
     BORDERS,
@@ -84,27 +84,27 @@ def node_label(
     node: MapNode,
     *,
     titles_only: bool,
-    verdict: Verdict | None = None,
+    status: Status | None = None,
     continued: int | None = None,
     hidden: int = 0,
 ) -> Label:
     """The label of one node: header (side marker, id, flags, status), headline, text,
     evidence as 'Author Year', and where its hidden children are drawn."""
     implicit = node.node.implicit
-    strike = verdict is not None and BORDERS[verdict.status].strike
+    strike = status is not None and BORDERS[status].strike
     table = _Table([])
 
     head = " · ".join([*_names(graph, node), *_flags(node)])
     head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
     head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
     band = SIDE_BAND[node.side]
-    status = ""
-    if verdict is not None:
-        word = f"{verdict.status.glyph} {verdict.status.value}"
-        status = _cell(f"<B>{markup(word)}</B>", small=True, colspan=1, align="RIGHT", bg=band)
+    mark = ""
+    if status is not None:
+        word = f"{status.glyph} {status.value}"
+        mark = _cell(f"<B>{markup(word)}</B>", small=True, colspan=1, align="RIGHT", bg=band)
         head_cols += 3 + text_width(word)
-    header = _cell(head_html, small=True, colspan=1 if status else 2, bg=band)
-    table.add(header + status, head_cols * SMALL_COLUMN, SMALL_LINE + 2)
+    header = _cell(head_html, small=True, colspan=1 if mark else 2, bg=band)
+    table.add(header + mark, head_cols * SMALL_COLUMN, SMALL_LINE + 2)
 
     width = WRAP_TITLES if titles_only else WRAP_FULL
     title = node.node.title

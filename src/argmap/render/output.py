@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.analysis import Verdict
+from argmap.analysis import Status
 from argmap.diagnostics import Diagnostic
 from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
@@ -127,7 +127,7 @@ def render_bytes(
     pages: Sequence[Page],
     fmt: Format,
     options: DiagramOptions,
-    verdicts: Mapping[str, Verdict] | None = None,
+    statuses: Mapping[str, Status] | None = None,
     *,
     paper: Paper | None = Paper.A4,
 ) -> list[bytes]:
@@ -135,7 +135,7 @@ def render_bytes(
     links = None
     if fmt is Format.SVG and len(pages) > 1:
         links = {p.number: f"{p.name}.svg" for p in pages}
-    dots = [build_dot(graph, page, options, verdicts, links=links) for page in pages]
+    dots = [build_dot(graph, page, options, statuses, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
     outputs = _layout_all(dots, fmt.value)
@@ -167,12 +167,12 @@ def render_map(
     fmt: Format,
     options: DiagramOptions | None = None,
     settings: RenderSettings = RenderSettings(),
-    verdicts: Mapping[str, Verdict] | None = None,
+    statuses: Mapping[str, Status] | None = None,
 ) -> tuple[list[Page], list[Path]]:
     """Draw `graph` into `target` (or a folder beside it for a multi-file atlas)."""
     options = options or DiagramOptions()
     pages = plan_pages(graph, options, settings)
-    outputs = render_bytes(graph, pages, fmt, options, verdicts, paper=settings.paper)
+    outputs = render_bytes(graph, pages, fmt, options, statuses, paper=settings.paper)
     return pages, write_pages(target, fmt, pages, outputs)
 
 
@@ -208,23 +208,23 @@ def draw_file(
     options: DiagramOptions,
     settings: RenderSettings = RenderSettings(),
     *,
-    statuses: bool = True,
+    status: bool = True,
 ) -> Drawn:
     """Read, check and draw one map file into `target` (`STDOUT` for standard output).
 
-    With `statuses`, every node carries its status mark from the analysis.
+    With `status`, every node carries its status mark from the analysis.
     A map with errors is not drawn: its diagnostics come back. Raises `RenderError`
     for a view or target that cannot work and `GraphvizError` when Graphviz fails.
     """
-    from argmap.analysis import evaluate
+    from argmap.analysis import statuses
     from argmap.validate import load_map
 
     result = load_map(file)
     if result.graph is None:
         return Drawn(file, diagnostics=tuple(result.diagnostics), failed=True)
-    verdicts = evaluate(result.graph) if statuses else None
+    marks = statuses(result.graph) if status else None
     if target != STDOUT:
-        pages, paths = render_map(result.graph, target, fmt, options, settings, verdicts)
+        pages, paths = render_map(result.graph, target, fmt, options, settings, marks)
         return Drawn(file, len(pages), tuple(paths))
     pages = plan_pages(result.graph, options, settings)
     if len(pages) > 1 and fmt is not Format.PDF:
@@ -232,7 +232,7 @@ def draw_file(
             f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
             "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
         )
-    [data] = render_bytes(result.graph, pages, fmt, options, verdicts, paper=settings.paper)
+    [data] = render_bytes(result.graph, pages, fmt, options, marks, paper=settings.paper)
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return Drawn(file, len(pages))
@@ -282,7 +282,7 @@ def diagram_dot(
     focus: str | None = None,
     depth: int | None = None,
     titles_only: bool = False,
-    verdicts: Mapping[str, Verdict] | None = None,
+    statuses: Mapping[str, Status] | None = None,
 ) -> str:
     """The DOT text of one diagram of the map (or of a side, or of one node's subtree).
 
@@ -292,7 +292,7 @@ def diagram_dot(
     options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
     page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
     graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
-    return build_dot(graph, page, options, verdicts, graph_id=graph_id)
+    return build_dot(graph, page, options, statuses, graph_id=graph_id)
 
 
 def svg_text(svg: bytes) -> str:
@@ -308,7 +308,7 @@ def diagram_svg(
     focus: str | None = None,
     depth: int | None = None,
     titles_only: bool = False,
-    verdicts: Mapping[str, Verdict] | None = None,
+    statuses: Mapping[str, Status] | None = None,
 ) -> str:
     """One diagram of the map (or of a side, or of one node's subtree) as SVG text.
 
@@ -318,6 +318,6 @@ def diagram_svg(
     id and `GraphvizError` when Graphviz is missing or fails.
     """
     dot = diagram_dot(
-        graph, side=side, focus=focus, depth=depth, titles_only=titles_only, verdicts=verdicts
+        graph, side=side, focus=focus, depth=depth, titles_only=titles_only, statuses=statuses
     )
     return svg_text(layout(dot, "svg"))

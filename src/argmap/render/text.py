@@ -68,20 +68,16 @@ def _tokens(word: str, width: int) -> list[str]:
     return pieces
 
 
+@functools.cache
+def _greedy_lines(width: int) -> re.Pattern[str]:
+    # The longest run of at most `width` characters that ends before a space or the end:
+    # over words joined by single spaces, that is greedy wrapping, done by the regex engine.
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
+
+
 def _wrap_ascii(words: list[str], width: int) -> list[str]:
     """The common case, fast: ASCII words that each fit on a line."""
-    lines: list[str] = []
-    line: list[str] = []
-    used = -1
-    for word in words:
-        if line and used + 1 + len(word) > width:
-            lines.append(" ".join(line))
-            line, used = [], -1
-        line.append(word)
-        used += 1 + len(word)
-    if line:
-        lines.append(" ".join(line))
-    return lines
+    return _greedy_lines(width).findall(" ".join(words))
 
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:

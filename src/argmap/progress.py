@@ -1,0 +1,61 @@
+"""Progress: a transient bar while a command works through files, on a terminal only.
+
+On a terminal the bar is rich's, and the lines a command reports print above it.
+Anywhere else (a pipe, a log, CI) the lines go plainly to standard error and rich is
+never imported: its import is a tenth of a second, about what drawing a
+100-node diagram takes.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+
+class Steps:
+    """`with Steps(total) as steps:` then `steps.start(what)`, `steps.say(line)`, `steps.done()`."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> Steps:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.__enter__()
+            self._task = self._bar.add_task("", total=self.total)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(kind, error, trace)
+
+    def start(self, what: str) -> None:
+        """Name the step under way (shown on the bar)."""
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, description=what)
+
+    def say(self, line: str) -> None:
+        """Report a line on standard error, above the bar if there is one."""
+        if self._bar is not None:
+            self._bar.console.print(line, highlight=False, markup=False, soft_wrap=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        """One step finished."""
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task)
