@@ -73,6 +73,18 @@ MapPaths = Annotated[
     ),
 ]
 
+MapFile = Annotated[
+    Path,
+    typer.Argument(
+        metavar="MAP",
+        help="The map file.",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        show_default=False,
+    ),
+]
+
 
 @app.command()
 def validate(
@@ -196,12 +208,7 @@ class EvalFormat(StrEnum):
 
 @app.command(name="eval")
 def eval_(
-    map_path: Annotated[
-        Path,
-        typer.Argument(
-            metavar="MAP", help="The map file.", exists=True, dir_okay=False, readable=True
-        ),
-    ],
+    map_path: MapFile,
     output_format: Annotated[
         EvalFormat, typer.Option("--format", "-F", help="A tree, a table, or JSON.")
     ] = EvalFormat.TREE,
@@ -302,12 +309,6 @@ def schema(
 
 # --- editing (argmap.edit) ------------------------------------------------------------
 
-MapFile = Annotated[
-    Path,
-    typer.Argument(
-        help="The map file to edit.", exists=True, dir_okay=False, readable=True, show_default=False
-    ),
-]
 NodeId = Annotated[str, typer.Argument(help="The node's id (`argmap show MAP` lists them).")]
 AtPosition = Annotated[
     int | None, typer.Option("--at", help="Position among its siblings (1 = first; default last).")
@@ -836,12 +837,7 @@ class ImportFormat(StrEnum):
 
 @app.command("export")
 def export_command(
-    map_path: Annotated[
-        Path,
-        typer.Argument(
-            metavar="MAP", help="The map to export.", exists=True, dir_okay=False, readable=True
-        ),
-    ],
+    map_path: MapFile,
     to: Annotated[ExportFormat, typer.Option("--to", "-t", help="The format to write.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
@@ -937,12 +933,7 @@ class SheetFormatChoice(StrEnum):
 
 @app.command()
 def brief(
-    map_path: Annotated[
-        Path,
-        typer.Argument(
-            metavar="MAP", help="The map file.", exists=True, dir_okay=False, readable=True
-        ),
-    ],
+    map_path: MapFile,
     side: Annotated[
         SideChoice | None,
         typer.Option("--side", "-s", help="The side to brief; without it, one sheet per side."),
