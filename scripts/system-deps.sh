@@ -5,11 +5,14 @@
 #   fonts-dejavu-core             - a font with wide script coverage for diagrams and PDFs
 #   fonts-wqy-microhei            - Chinese, Japanese and Korean glyphs, which DejaVu lacks
 #   poppler-utils                 - pdftotext/pdftoppm, used by the tests to read PDFs
+#   libreoffice-writer-nogui      - the tests convert Word briefs to PDF with it, headless
+#   chromium, chromium-driver     - the tests drive the live preview in a real browser
 #   python3-venv                  - only when this Python cannot make a venv
 # Uses apt-get (through sudo when not root); says what to install by hand elsewhere.
 set -eu
 
-packages="graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei poppler-utils"
+packages="graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei poppler-utils\
+    libreoffice-writer-nogui chromium chromium-driver"
 python=${PYTHON:-python3}
 
 missing=""

@@ -1,0 +1,100 @@
+"""What several command groups share: argument types, choices, and error printing."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
+    from argmap.edit.errors import EditError
+    from argmap.graph import MapGraph
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+# Choice enums mirror argmap.model's enums so that `--help` need not import pydantic;
+# tests/test_cli.py keeps them equal.
+class SideChoice(StrEnum):
+    PRO = "pro"
+    CON = "con"
+
+
+MapPaths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Map files, or folders of .yaml maps.",
+        metavar="MAP",
+        exists=True,
+        readable=True,
+        show_default=False,
+    ),
+]
+
+MapFile = Annotated[
+    Path,
+    typer.Argument(
+        metavar="MAP",
+        help="The map file.",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        show_default=False,
+    ),
+]
+
+
+def graph_or_exit(path: Path) -> MapGraph:
+    """Read one map; when it has errors, print its diagnostics and exit 1."""
+    from argmap.validate import load_map
+
+    result = load_map(path)
+    if result.graph is None:
+        for diagnostic in result.diagnostics:
+            typer.echo(str(diagnostic))
+        raise typer.Exit(1)
+    return result.graph
+
+
+def print_diagnostics(
+    diagnostics: list[Diagnostic], files: int, output_format: OutputFormat
+) -> None:
+    """Diagnostics to stdout (text or JSON); with text, a count line to stderr."""
+    from argmap.diagnostics import diagnostics_to_json
+
+    if output_format is OutputFormat.JSON:
+        typer.echo(diagnostics_to_json(diagnostics))
+        return
+    for diagnostic in diagnostics:
+        typer.echo(str(diagnostic))
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    typer.echo(
+        f"{files} map{'s' * (files != 1)} checked: "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+        err=True,
+    )
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write `text` atomically to `output`, or to stdout when there is none."""
+    from argmap.fileio import write_atomic
+
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+
+
+def fail(exc: EditError) -> NoReturn:
+    """Print an edit error with its details and exit with its code."""
+    typer.echo(f"error: {exc.message}", err=True)
+    for line in exc.details:
+        typer.echo(line)
+    raise typer.Exit(exc.exit_code)

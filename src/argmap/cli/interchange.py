@@ -1,0 +1,106 @@
+"""`argmap export` and `argmap import`: other tools' formats."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.cli.app import app
+from argmap.cli.common import MapFile, emit, graph_or_exit
+
+
+class ExportFormat(StrEnum):
+    ARGDOWN = "argdown"
+    AIF = "aif"
+    KIALO = "kialo"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class ImportFormat(StrEnum):
+    ARGDOWN_JSON = "argdown-json"
+    AIF = "aif"
+    KIALO = "kialo"
+
+
+@app.command("export")
+def export_command(
+    map_path: MapFile,
+    to: Annotated[ExportFormat, typer.Option("--to", "-t", help="The format to write.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+) -> None:
+    """Write a map in another tool's format: Argdown, AIF (OVA), Kialo, Markdown, JSON.
+
+    What the format cannot hold is listed on stderr as warnings. Exit status is 1
+    when the map has errors.
+
+    Example:
+
+        argmap export maps/school-uniforms.yaml --to argdown -o build/uniforms.argdown
+
+        argmap export maps/school-uniforms.yaml --to json
+    """
+    from argmap.analysis import evaluate
+    from argmap.formats import exporter
+
+    graph = graph_or_exit(map_path)
+    text, warnings = exporter(to.value)(graph, evaluate(graph))
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    emit(text, output)
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="The file to import.", exists=True, dir_okay=False, readable=True
+        ),
+    ],
+    from_: Annotated[ImportFormat, typer.Option("--from", "-f", help="The format of FILE.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the map here, not to stdout.")
+    ] = None,
+) -> None:
+    """Turn an Argdown (via `argdown json`), AIF or Kialo file into a map.
+
+    Whatever the importer cannot represent is reported on stderr as
+    FILE:WHERE: warning[code]: message, and the rest is imported. The new map is
+    validated before it is written; exit status is 1 when FILE cannot be read.
+
+    Example:
+
+        argmap import debate.txt --from kialo -o maps/debate.yaml
+
+        argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
+    """
+    from argmap.formats import importer
+    from argmap.formats.base import ImportFailed
+    from argmap.validate import load_map_text
+    from argmap.write import dump_map
+
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        typer.echo(f"{file}: error[unreadable]: {exc}", err=True)
+        raise typer.Exit(1) from None
+    try:
+        argmap, notes = importer(from_.value)(text, str(file))
+    except ImportFailed as exc:
+        typer.echo(exc.note.render(str(file)), err=True)
+        raise typer.Exit(1) from None
+    for note in notes:
+        typer.echo(note.render(str(file)), err=True)
+    yaml_text = dump_map(argmap)
+    checked = load_map_text(yaml_text, str(output or "<imported map>"))
+    for diagnostic in checked.diagnostics:
+        typer.echo(str(diagnostic), err=True)
+    if not checked.ok:
+        raise typer.Exit(1)
+    emit(yaml_text, output)
