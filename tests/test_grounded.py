@@ -226,8 +226,8 @@ def test_an_undercut_grants_the_premise_but_defeats_its_support() -> None:
     verdicts = evaluation.verdicts
     assert evaluation.label("P") is Label.IN  # the premise itself is granted
     assert evaluation.bearing("P") is Label.OUT
-    assert verdicts["P"].status is Status.FALLS  # what it contributes is defeated
-    assert verdicts["P"].reason == "falls: undercut by U: granted, but it no longer bears on C"
+    assert verdicts["P"].status is Status.CUT  # granted, but what it contributes is defeated
+    assert verdicts["P"].reason == "cut: undercut by U: granted, but it no longer bears on C"
     assert verdicts["C"].status is Status.FALLS
     assert verdicts["C"].reason == "falls: its support fails (P is undercut by U)"
 
@@ -261,7 +261,7 @@ claims:
           - {id: N, text: That does not answer C., attack: undercut, analytic: true}
 """
     )
-    assert found == {"C": Status.STANDS, "R": Status.FALLS, "N": Status.STANDS}
+    assert found == {"C": Status.STANDS, "R": Status.CUT, "N": Status.STANDS}
 
 
 def test_undercutting_a_root_cuts_it_off_from_the_motion() -> None:
@@ -280,7 +280,7 @@ claims:
     evaluation = analyse(graph_of(text))
     assert evaluation.label("C") is Label.IN
     assert evaluation.bearing("C") is Label.OUT
-    assert evaluation.verdicts["C"].status is Status.FALLS
+    assert evaluation.verdicts["C"].status is Status.CUT
     assert "granted, but it no longer bears on the motion" in evaluation.verdicts["C"].reason
 
 
@@ -454,6 +454,7 @@ _PREFIX = {
     Status.FALLS: "falls:",
     Status.CONTESTED: "contested",
     Status.UNSUPPORTED: "unsupported:",
+    Status.CUT: "cut:",
 }
 
 

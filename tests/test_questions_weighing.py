@@ -118,7 +118,7 @@ claims:
     )
     [contention] = weigh(evaluation).sides[0].contentions
     assert evaluation.label("C") is Label.IN
-    assert contention.status is Status.FALLS
+    assert contention.status is Status.CUT
     assert contention.bearing is Label.OUT
     assert not contention.standing
 

@@ -27,6 +27,7 @@ _STYLE = {
     Status.FALLS: "dim strike",
     Status.CONTESTED: "italic",
     Status.UNSUPPORTED: "",
+    Status.CUT: "italic",
 }
 _STATUS_WIDTH = max(len(s.value) for s in Status)
 _FORK, _LAST, _PIPE, _BLANK = "\u251c\u2500\u2500 ", "\u2514\u2500\u2500 ", "\u2502   ", "    "

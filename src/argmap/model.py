@@ -168,6 +168,10 @@ class Expect(_Strict):
     falls: list[Id] = Field(default_factory=list)
     contested: list[Id] = Field(default_factory=list)
     unsupported: list[Id] = Field(default_factory=list)
+    cut: list[Id] = Field(
+        default_factory=list,
+        description="Granted, but an undercut that holds cuts the link to what it bears on.",
+    )
 
 
 class ArgMap(_Strict):

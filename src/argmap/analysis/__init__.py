@@ -17,6 +17,9 @@ class Status(StrEnum):
     FALLS = "falls"
     CONTESTED = "contested"
     UNSUPPORTED = "unsupported"
+    # granted itself, but an undercut that holds cuts its link to what it supports or
+    # attacks: true, yet no longer counts there (never drawn or printed as false)
+    CUT = "cut"
 
     @property
     def glyph(self) -> str:
@@ -29,6 +32,7 @@ _GLYPHS = {
     Status.FALLS: "\u2718",  # heavy ballot x
     Status.CONTESTED: "\u25d0",  # circle with left half black
     Status.UNSUPPORTED: "?",
+    Status.CUT: "\u2702",  # black scissors
 }
 
 

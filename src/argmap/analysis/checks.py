@@ -22,12 +22,14 @@ _EXPECTED = {
     Status.FALLS: "fall",
     Status.CONTESTED: "be contested",
     Status.UNSUPPORTED: "be unsupported",
+    Status.CUT: "be cut off by an undercut",
 }
 _FOUND = {
     Status.STANDS: "stands",
     Status.FALLS: "falls",
     Status.CONTESTED: "is contested",
     Status.UNSUPPORTED: "is unsupported",
+    Status.CUT: "is cut off by an undercut",
 }
 
 
@@ -106,6 +108,7 @@ def _answer_key(graph: MapGraph) -> list[tuple[Status, str, int, str]]:
         Status.FALLS: expect.falls,
         Status.CONTESTED: expect.contested,
         Status.UNSUPPORTED: expect.unsupported,
+        Status.CUT: expect.cut,
     }
     return [
         (status, status.value, i, node_id)

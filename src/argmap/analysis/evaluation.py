@@ -4,7 +4,8 @@
 (DF-QuAD); `evaluate(graph)` is the verdict per node that outputs show, and
 `statuses(graph)` the status alone, for diagrams. Statuses:
 IN is *stands* (or *unsupported* when the node rests on a bare assertion), OUT is
-*falls*, UNDEC is *contested*. See docs/analysis.md for the semantics.
+*falls*, UNDEC is *contested*; a node that is IN but whose link to its parent is
+undercut (OUT) is *cut*: granted, yet it no longer counts where it was used. See docs/analysis.md for the semantics.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def contribution(fw: Framework, labelling: Labelling, node_id: str) -> Label:
 
 def status_of(fw: Framework, labelling: Labelling, node_id: str) -> Status:
     label = contribution(fw, labelling, node_id)
+    if label is Label.OUT and labelling[node_id] is not Label.OUT:
+        return Status.CUT
     if label is Label.IN:
         return Status.UNSUPPORTED if fw.basis[node_id] is Basis.ASSERTION else Status.STANDS
     return Status.FALLS if label is Label.OUT else Status.CONTESTED
@@ -198,7 +201,7 @@ class _Explainer:
         granted = "granted" if self.labels[node_id] is Label.IN else "whatever its own standing"
         if self.labels[bearing] is Label.OUT:
             cutters = self._undercutters(node_id, Label.IN)
-            return f"falls: undercut by {cutters}: {granted}, but it no longer bears on {where}"
+            return f"cut: undercut by {cutters}: {granted}, but it no longer bears on {where}"
         cutters = self._undercutters(node_id, Label.UNDEC)
         return f"contested: {granted}, but whether it bears on {where} is contested ({cutters})"
 

@@ -24,6 +24,7 @@ _STATUS_MEANING = {
     Status.FALLS: "defeated by an attack that holds",
     Status.CONTESTED: "attack and defence undecided",
     Status.UNSUPPORTED: "nothing under it gives it support",
+    Status.CUT: "granted, but an undercut cuts its link",
 }
 
 
@@ -103,8 +104,10 @@ def legend_label(
                     '<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="1"><TR><TD>'
                     f"{sample}</TD></TR></TABLE>"
                 )
-            else:
+            elif status is Status.UNSUPPORTED:
                 attrs += ' STYLE="dotted"'
+            else:
+                attrs += ' STYLE="dashed"'
             items.append((sample, f"{_STATUS_MEANING[status]}<BR/>({BORDER_WORDS[status]})", attrs))
 
     rows = []
