@@ -5,7 +5,8 @@
 `statuses(graph)` the status alone, for diagrams. Statuses:
 IN is *stands* (or *unsupported* when the node rests on a bare assertion), OUT is
 *falls*, UNDEC is *contested*; a node that is IN but whose link to its parent is
-undercut (OUT) is *cut*: granted, yet it no longer counts where it was used. See docs/analysis.md for the semantics.
+undercut (OUT) is *cut*: granted, yet it no longer counts where it was used.
+See docs/analysis.md for the semantics.
 """
 
 from __future__ import annotations
