@@ -8,7 +8,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import graphviz
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 
 from argmap.analysis import Status
 from argmap.graph import Relation
@@ -17,7 +19,9 @@ from argmap.render import DiagramOptions, Page, RenderError, build_dot
 from argmap.render.dot import QUICK
 from argmap.render.style import SIDE_FILL
 from argmap.render.view import select_nodes
+from argmap.validate import load_map_text
 from conftest import graph_of
+from mapgen import maps
 from render_support import ParsedDot, fixture_graph, label_lines, label_text, parse_dot
 
 
@@ -126,9 +130,11 @@ def test_cross_links_are_double_lines() -> None:
     dot, _ = whole("four-day-week")
     parsed = parse_dot(dot)
     # G2 supports G1: a contention below the one it supports, so the link ranks it.
-    [support] = parsed.edges_between("G1", "G2")
-    assert support["color"].count(":invis:") == 1 and support["dir"] == "back"
-    assert "constraint" not in support
+    [support] = parsed.edges_between("G2", "G1")  # drawn forwards, G2 up to G1
+    assert support["color"].count(":invis:") == 1 and support["constraint"] == "false"
+    assert label_text(support["label"]) == "supports"
+    [rank] = parsed.edges_between("G1", "G2")  # an invisible edge keeps G2 below G1
+    assert rank["style"] == "invis"
     [attack] = parsed.edges_between("O2", "G2.p2")
     assert attack["constraint"] == "false" and ":invis:" in attack["color"]
     assert label_text(attack["label"]) == "undermine"
@@ -271,3 +277,85 @@ def test_a_large_diagram_puts_edge_labels_outside_the_layout() -> None:
     assert all(attrs.get("xlabel") == "rebut" and "label" not in attrs for _, _, attrs in edges)
     small = parse_dot(whole("four-day-week")[0])
     assert any(attrs.get("label") == "rebut" for _, _, attrs in small.edges)
+
+
+UNDERCUT_OF_UNDERCUT = """\
+argmap: 1
+title: Cuts
+claims:
+  - id: C
+    side: pro
+    text: The claim.
+    premises:
+      - id: P
+        text: The premise.
+        analytic: true
+        rebuttals:
+          - id: U
+            text: That does not follow.
+            attack: undercut
+            analytic: true
+            rebuttals:
+              - id: A
+                text: It does follow here.
+                attack: undercut
+                analytic: true
+"""
+
+
+def test_an_undercut_of_an_undercut_ends_on_that_undercut_s_line() -> None:
+    graph = graph_of(UNDERCUT_OF_UNDERCUT)
+    options = DiagramOptions()
+    parsed = parse_dot(build_dot(graph, Page(tuple(select_nodes(graph, options))), options))
+    assert all("id" in attrs for attrs in parsed.nodes.values()), "an undeclared node"
+    cut_p, _ = junction_above(parsed, "P")  # the point on the line P -> C
+    cut_u, _ = junction_above(parsed, "U")  # the point on U's line, which ends on cut_p
+    assert junction_above(parsed, "A")[0] == cut_u  # A ends on U's line
+    assert parsed.edges_between(cut_p, cut_u)
+    assert parsed.edges_between("C", cut_p)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_no_internal_name_reaches_a_drawing(text: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    result = load_map_text(text)
+    assume(result.graph is not None)
+    assert result.graph is not None
+    options = DiagramOptions()
+    dot = build_dot(result.graph, Page(tuple(select_nodes(result.graph, options))), options)
+    parsed = parse_dot(dot)
+    undeclared = [name for name, attrs in parsed.nodes.items() if "id" not in attrs]
+    assert not undeclared  # Graphviz would draw each as a box named after it
+    svg = ET.fromstring(graphviz.pipe("dot", "svg", dot.encode("utf-8"), quiet=True))
+    texts = [t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert not [t for t in texts if "|" in t]
+
+
+def test_every_edge_shows_its_direction_in_the_svg() -> None:
+    """Each edge drawn with an arrow has its arrowhead (or tee) stroked in a visible colour."""
+    import xml.etree.ElementTree as ET
+
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    dot, _ = whole("four-day-week")
+    arrowed = {
+        f"{tail}->{head}"
+        for tail, head, attrs in parse_dot(dot).edges
+        if attrs.get("dir") != "none" and attrs.get("style") != "invis"
+    }
+    svg = ET.fromstring(graphviz.pipe("dot", "svg", dot.encode("utf-8"), quiet=True))
+    drawn = {
+        g.findtext(f"{svg_ns}title"): g for g in svg.iter(f"{svg_ns}g") if g.get("class") == "edge"
+    }
+    assert arrowed and arrowed <= drawn.keys()
+    for title in arrowed:
+        heads = [
+            shape
+            for shape in (
+                *drawn[title].iter(f"{svg_ns}polygon"),
+                *drawn[title].iter(f"{svg_ns}polyline"),
+            )
+            if shape.get("stroke") not in (None, "none", "transparent", "white")
+        ]
+        assert heads, f"{title}: no visible arrowhead"
