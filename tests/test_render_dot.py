@@ -359,3 +359,29 @@ def test_every_edge_shows_its_direction_in_the_svg() -> None:
             if shape.get("stroke") not in (None, "none", "transparent", "white")
         ]
         assert heads, f"{title}: no visible arrowhead"
+
+
+def test_the_sides_print_apart_in_greyscale() -> None:
+    """The header bands of PRO and CON differ by >= 40 of 255 once printed in grey."""
+    import io
+
+    from PIL import Image
+
+    from argmap.render.style import SIDE_BAND
+
+    dot, _ = whole("four-day-week")
+    png = Image.open(io.BytesIO(graphviz.pipe("dot", "png", dot.encode("utf-8"), quiet=True)))
+    rgb = png.convert("RGB")
+    grey = png.convert("L")
+    levels = {}
+    for side, band in SIDE_BAND.items():
+        colour = tuple(int(band[i : i + 2], 16) for i in (1, 3, 5))
+        where = [xy for xy in _pixels(rgb) if rgb.getpixel(xy) == colour]
+        assert len(where) > 100, f"no {side} header band drawn"
+        levels[side] = sum(grey.getpixel(xy) for xy in where) / len(where)  # type: ignore[misc]
+    assert abs(levels[Side.PRO] - levels[Side.CON]) >= 40, levels
+
+
+def _pixels(image: object) -> list[tuple[int, int]]:
+    width, height = image.size  # type: ignore[attr-defined]
+    return [(x, y) for y in range(0, height, 2) for x in range(0, width, 2)]

@@ -13,6 +13,7 @@ from argmap.graph import MapGraph, MapNode, source_label
 from argmap.render.style import (
     BORDERS,
     SIDE_BAND,
+    SIDE_BAND_INK,
     SIDE_MARK,
     SMALL,
     TITLE_LINES,
@@ -97,13 +98,21 @@ def node_label(
     head = " · ".join([*_names(graph, node), *_flags(node)])
     head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
     head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
-    band = SIDE_BAND[node.side]
+    band, ink = SIDE_BAND[node.side], SIDE_BAND_INK[node.side]
     mark = ""
     if status is not None:
         word = f"{status.glyph} {status.value}"
-        mark = _cell(f"<B>{markup(word)}</B>", small=True, colspan=1, align="RIGHT", bg=band)
+        mark = _cell(
+            f'<FONT COLOR="{ink}"><B>{markup(word)}</B></FONT>',
+            small=True,
+            colspan=1,
+            align="RIGHT",
+            bg=band,
+        )
         head_cols += 3 + text_width(word)
-    header = _cell(head_html, small=True, colspan=1 if mark else 2, bg=band)
+    header = _cell(
+        f'<FONT COLOR="{ink}">{head_html}</FONT>', small=True, colspan=1 if mark else 2, bg=band
+    )
     table.add(header + mark, head_cols * SMALL_COLUMN, SMALL_LINE + 2)
 
     width = WRAP_TITLES if titles_only else WRAP_FULL
