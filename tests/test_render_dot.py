@@ -41,8 +41,17 @@ def test_every_node_is_drawn_once_with_its_side_fill_and_marker() -> None:
         assert attrs["fillcolor"] == SIDE_FILL[node.side]
         header = label_lines(attrs["label"])[0]
         assert header.startswith("PRO" if node.side is Side.PRO else "CON")
-        assert node.id in header
+        code = graph.codes[node.id]  # type: ignore[attr-defined]
+        assert code in header.split()  # one code system in print: the briefs' codes
+        assert node.id == code or node.id not in header.split()
     assert SIDE_FILL[Side.PRO] != SIDE_FILL[Side.CON]
+
+
+def test_map_ids_print_only_when_asked() -> None:
+    dot, graph = whole("four-day-week", DiagramOptions(ids=True))
+    parsed = parse_dot(dot)
+    header = label_lines(parsed.nodes["G1.p1"]["label"])[0]
+    assert graph.codes["G1.p1"] in header and "G1.p1" in header  # type: ignore[attr-defined]
 
 
 def junction_above(parsed: ParsedDot, child: str) -> tuple[str, dict[str, str]]:
@@ -212,8 +221,8 @@ def test_a_cut_view_says_what_is_hidden_and_where_links_go() -> None:
     assert "\u25b8 3 more below (not drawn)" in label_lines(parsed.nodes["G2"]["label"])
     # G2 supports G1, which is off this view: a small box stands in for it.
     stub = parsed.nodes["G1|elsewhere"]
-    assert "G1 (not in this view)" in label_text(stub["label"])
-    assert parsed.edges_between("G1|elsewhere", "G2")
+    assert "GT (not in this view)" in label_text(stub["label"])  # G1 is the thesis, GT
+    assert parsed.edges_between("G2", "G1|elsewhere")
 
 
 def test_titles_only_drops_the_text() -> None:

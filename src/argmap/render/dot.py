@@ -181,6 +181,7 @@ class _Builder:
             status=status,
             continued=continued,
             hidden=hidden,
+            ids=self.options.ids,
         )
         border = BORDERS[status]
         styles = ["filled", *border.styles]
@@ -244,7 +245,7 @@ class _Builder:
         if name not in self.stubs:
             self.stubs.add(name)
             node = self.graph[node_id]
-            label = stub_label(self.graph, node, self.page.home.get(node_id))
+            label = stub_label(self.graph, node, self.page.home.get(node_id), self.options.ids)
             attrs: dict[str, str | float | int] = {
                 "id": self.node_id(name),
                 "label": f"<{label.html}>",

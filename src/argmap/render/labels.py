@@ -88,6 +88,7 @@ def node_label(
     status: Status | None = None,
     continued: int | None = None,
     hidden: int = 0,
+    ids: bool = False,
 ) -> Label:
     """The label of one node: header (side marker, id, flags, status), headline, text,
     evidence as 'Author Year', and where its hidden children are drawn."""
@@ -95,7 +96,7 @@ def node_label(
     strike = status is not None and BORDERS[status].strike
     table = _Table([])
 
-    head = " · ".join([*_names(graph, node), *_flags(node)])
+    head = " · ".join([*_names(graph, node, ids), *_flags(node)])
     head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
     head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
     band, ink = SIDE_BAND[node.side], SIDE_BAND_INK[node.side]
@@ -162,17 +163,23 @@ def node_label(
     return Label(html, table.width + PADDING, table.height + PADDING)
 
 
-def _names(graph: MapGraph, node: MapNode) -> list[str]:
-    """The code debaters cite ("P1a", shared with the briefs), then the id to edit by."""
+def _names(graph: MapGraph, node: MapNode, ids: bool) -> list[str]:
+    """The code debaters cite ("P1a", shared with the briefs); with `ids`, the id to edit by.
+
+    One code system in print: a map id shows only when asked (`render --ids`), and it
+    is always in the SVG's id and title attributes for tools.
+    """
     code = graph.codes.get(node.id)
-    return [code, node.id] if code and code != node.id else [node.id]
+    if not code:
+        return [node.id]
+    return [code, node.id] if ids and code != node.id else [code]
 
 
-def stub_label(graph: MapGraph, node: MapNode, page: int | None) -> Label:
+def stub_label(graph: MapGraph, node: MapNode, page: int | None, ids: bool = False) -> Label:
     """A small box for a node drawn elsewhere: marker, id, short title, and its page."""
     where = f" (p. {page})" if page is not None else " (not in this view)"
     lines = wrap(node.label, WRAP_TITLES, 2)
-    head = f"\u2197 {' · '.join(_names(graph, node))}{where}"
+    head = f"\u2197 {' · '.join(_names(graph, node, ids))}{where}"
     html = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f"<TR>{_cell(f'<B>{SIDE_MARK[node.side]}</B>  {markup(head)}', small=True)}</TR>"
