@@ -127,17 +127,14 @@ class _Refused(Exception):
 
 def load_file(path: Path) -> LoadedYaml:
     """Read and load one map file; problems come back as diagnostics, never raised."""
+    from argmap.fileio import FileRefused, read_limited
+
     file = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _failed(
-                file,
-                START,
-                "file-too-large",
-                f"file is {size:,} bytes; maps are limited to {MAX_BYTES:,} bytes",
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_BYTES)
+    except FileRefused as exc:
+        message = exc.message if exc.code == "file-too-large" else f"cannot read file: {exc}"
+        return _failed(file, START, exc.code, message)
     except OSError as exc:
         return _failed(file, START, "unreadable", f"cannot read file: {exc.strerror or exc}")
     return load_bytes(raw, file)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -48,12 +49,17 @@ class FormatChoice(StrEnum):
 def _edit(map_file: Path, dry_run: bool, operation: Callable[[MapDocument], Change]) -> None:
     """Open the map, make one change, validate it, then write it (or print the diff)."""
     from argmap.edit.document import MapDocument
-    from argmap.edit.errors import EditError
+    from argmap.edit.errors import EditError, RefusedEdit
+    from argmap.fileio import MapBusy, locked
 
     try:
-        doc = MapDocument.open(map_file)
-        change = operation(doc)
-        outcome = doc.finish(change, dry_run=dry_run)
+        # Held from reading to writing, so that parallel edits queue instead of losing writes.
+        with nullcontext() if dry_run else locked(map_file):
+            doc = MapDocument.open(map_file)
+            change = operation(doc)
+            outcome = doc.finish(change, dry_run=dry_run)
+    except MapBusy as exc:
+        fail(RefusedEdit(str(exc)))
     except EditError as exc:
         fail(exc)
     except OSError as exc:  # the old file is intact: writes are atomic
@@ -332,18 +338,26 @@ def fmt(
     """
     from argmap.edit.canonical import canonical_text
     from argmap.edit.document import MapDocument, unified_diff
-    from argmap.edit.errors import EditError
-    from argmap.fileio import expand_map_paths, write_atomic
+    from argmap.edit.errors import EditError, RefusedEdit
+    from argmap.fileio import MapBusy, expand_map_paths, locked
 
     changed, failed = [], 0
     for path in expand_map_paths(maps):
         try:
-            doc = MapDocument.open(path)
-            text = canonical_text(doc.text)
-        except EditError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
-            for line in exc.details:
+            with nullcontext() if check or dry_run else locked(path):
+                doc = MapDocument.open(path)
+                text = canonical_text(doc.text)
+                if text != doc.text and not (check or dry_run):
+                    doc.write(text)
+        except (EditError, MapBusy) as exc:
+            error = exc if isinstance(exc, EditError) else RefusedEdit(str(exc))
+            typer.echo(f"error: {error.message}", err=True)
+            for line in error.details:
                 typer.echo(line)
+            failed += 1
+            continue
+        except OSError as exc:  # the old file is intact: writes are atomic
+            typer.echo(f"error: cannot write {path}: {exc.strerror or exc}", err=True)
             failed += 1
             continue
         if text == doc.text:
@@ -354,7 +368,6 @@ def fmt(
         elif dry_run:
             typer.echo(unified_diff(doc.text, text, str(path)), nl=False)
         else:
-            write_atomic(path, ("\ufeff" if doc.bom else "") + text)
             typer.echo(f"reformatted {path}", err=True)
     if failed or (check and changed):
         raise typer.Exit(1)

@@ -9,6 +9,7 @@ details (byte order mark, line breaks are kept by the editor).
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,9 +19,9 @@ import yaml
 from argmap.diagnostics import Diagnostic, has_errors
 from argmap.edit.editor import Editor
 from argmap.edit.errors import InvalidMap, RefusedEdit, UsageError
-from argmap.fileio import write_atomic
+from argmap.fileio import FileRefused, read_limited, write_atomic
 from argmap.graph import MapGraph, MapNode
-from argmap.load import LoadedYaml, load_bytes
+from argmap.load import MAX_BYTES, LoadedYaml, load_bytes
 from argmap.validate import load_map_text, resolve_loaded
 
 
@@ -66,7 +67,9 @@ class MapDocument:
     def open(cls, path: Path) -> MapDocument:
         """Read a valid map; `InvalidMap` (with its diagnostics) when it has errors."""
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, MAX_BYTES)
+        except FileRefused as exc:
+            raise UsageError(f"cannot read {path}: {exc.message}") from exc
         except OSError as exc:
             raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
         return cls.from_bytes(path, raw)
@@ -115,10 +118,26 @@ class MapDocument:
         if dry_run:
             diff = unified_diff(self.text, text, self.file)
             return Outcome(changed=True, diff=diff, warnings=warnings)
-        if self.path.read_bytes() != self.raw:
-            raise RefusedEdit(f"{self.file} changed on disk while argmap was editing it; run again")
-        write_atomic(self.path, ("\ufeff" if self.bom else "") + text)
+        self.write(text)
         return Outcome(changed=True, written=True, warnings=warnings)
+
+    def write(self, text: str) -> None:
+        """Replace the map with `text`, unless it changed on disk since it was read.
+
+        argmap's own editors hold the map's lock (`argmap.fileio.locked`) from reading
+        to here; the comparison catches editors that do not lock (a text editor's save).
+        """
+        if read_limited(self.path, MAX_BYTES) != self.raw:
+            raise RefusedEdit(f"{self.file} changed on disk while argmap was editing it; run again")
+        refuse_read_only(self.path)
+        write_atomic(self.path, ("\ufeff" if self.bom else "") + text)
+
+
+def refuse_read_only(path: Path) -> None:
+    """`RefusedEdit` for a map its owner made read-only (even when root could write it)."""
+    mode = path.stat().st_mode
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise RefusedEdit(f"{path} is read-only; make it writable (chmod u+w {path}) to edit it")
 
 
 def find_node(graph: MapGraph, node_id: str) -> MapNode:

@@ -1,0 +1,197 @@
+"""Disk handling shared by every command: locked parallel edits, links, special files.
+
+The parallel test starts real processes at once: a command that reports a write must
+have written, and one that did not must say so.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.fileio import FileRefused, read_limited, write_atomic
+from argmap.load import load_file
+from argmap.validate import load_map
+
+FIXTURE = Path(__file__).parent / "fixtures" / "uniforms.yaml"
+
+
+@pytest.fixture
+def mapfile(tmp_path: Path) -> Path:
+    path = tmp_path / "map.yaml"
+    shutil.copy(FIXTURE, path)
+    return path
+
+
+def run(runner: CliRunner, *args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_parallel_adds_lose_no_reported_write(mapfile: Path) -> None:
+    count = 24
+    env = {**os.environ, "ARGMAP_LOCK_TIMEOUT": "120"}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "argmap", "add", str(mapfile), "-u", "P1"]
+            + ["--premise", f"Concurrent premise number {n}."],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for n in range(count)
+    ]
+    results = [(n, *p.communicate(timeout=300), p.returncode) for n, p in enumerate(procs)]
+    text = mapfile.read_text()
+    assert load_map(mapfile).ok
+    ids = []
+    for n, _, err, code in results:
+        if code == 0:
+            found = re.search(r"added premise (\S+) under P1", err)
+            assert found, err
+            ids.append(found.group(1))
+            assert f"Concurrent premise number {n}." in text
+        else:  # a refusal says so, and what to do
+            assert code == 1 and "run again" in err, err
+            assert f"Concurrent premise number {n}." not in text
+    assert len(ids) == len(set(ids)), "two processes reported the same new id"
+    assert len(ids) == count, "with a long enough wait every edit queues and succeeds"
+
+
+def test_a_held_lock_times_out_with_a_clear_message(
+    runner: CliRunner, mapfile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_LOCK_TIMEOUT", "0.2")
+    before = mapfile.read_bytes()
+    fd = os.open(mapfile, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        code, _, err = run(runner, "set", mapfile, "P1", "notes", "x")
+        assert code == 1
+        assert err.startswith(f"error: {mapfile} is being edited by another argmap process")
+        assert "run again" in err and len(err.splitlines()) == 1
+        code, _, err = run(runner, "fmt", mapfile)
+        assert code == 1 and "being edited by another argmap process" in err
+    finally:
+        os.close(fd)
+    assert mapfile.read_bytes() == before
+    assert run(runner, "set", mapfile, "P1", "notes", "x")[0] == 0
+
+
+def test_a_waiting_edit_goes_on_when_the_lock_is_released(
+    runner: CliRunner, mapfile: Path
+) -> None:
+    fd = os.open(mapfile, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    timer = threading.Timer(0.3, os.close, [fd])
+    timer.start()
+    code, _, err = run(runner, "set", mapfile, "P1", "notes", "waited")
+    timer.join()
+    assert code == 0, err
+    assert "notes: waited" in mapfile.read_text()
+
+
+def test_fmt_does_not_overwrite_a_change_made_while_it_runs(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.edit import canonical
+
+    path = tmp_path / "untidy.yaml"
+    path.write_text("title: T\nargmap: 1\n")
+    real = canonical.canonical_text
+
+    def meanwhile(text: str) -> str:
+        path.write_text(path.read_text() + "# edited elsewhere\n")
+        return real(text)
+
+    monkeypatch.setattr(canonical, "canonical_text", meanwhile)
+    code, _, err = run(runner, "fmt", path)
+    assert code == 1 and "changed on disk" in err
+    assert path.read_text().endswith("# edited elsewhere\n")
+
+
+def test_edit_through_a_symlink_changes_the_real_file(runner: CliRunner, mapfile: Path) -> None:
+    link = mapfile.parent / "link.yaml"
+    link.symlink_to(mapfile.name)
+    assert run(runner, "set", link, "P1", "notes", "via link")[0] == 0
+    assert link.is_symlink()
+    assert "notes: via link" in mapfile.read_text()
+
+
+def test_edit_keeps_hard_links_and_mode(runner: CliRunner, mapfile: Path) -> None:
+    other = mapfile.parent / "other.yaml"
+    os.link(mapfile, other)
+    mapfile.chmod(0o640)
+    assert run(runner, "set", mapfile, "P1", "notes", "linked")[0] == 0
+    assert os.path.samefile(mapfile, other)
+    assert "notes: linked" in other.read_text()
+    assert mapfile.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_atomic_keeps_the_mode_of_a_plain_file(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("old")
+    path.chmod(0o600)
+    write_atomic(path, "new")
+    assert path.read_text() == "new" and path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["x.txt"]
+
+
+def test_write_atomic_writes_into_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "through the pipe")
+    reader.join(5)
+    assert got == [b"through the pipe"]
+    assert fifo.is_fifo()
+
+
+def test_a_read_only_map_is_not_edited(runner: CliRunner, mapfile: Path) -> None:
+    before = mapfile.read_bytes()
+    mapfile.chmod(0o444)
+    code, _, err = run(runner, "set", mapfile, "P1", "notes", "x")
+    assert code == 1 and "read-only" in err and "chmod u+w" in err
+    assert mapfile.read_bytes() == before
+
+
+def test_reads_refuse_special_files_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # no writer: reading it would hang
+    loaded = load_file(fifo)
+    assert [d.code for d in loaded.diagnostics] == ["unreadable"]
+    assert "not a regular file" in loaded.diagnostics[0].message
+    assert [d.code for d in load_file(Path("/dev/zero")).diagnostics] == ["unreadable"]
+
+
+def test_read_limit_counts_bytes_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 100)
+    assert read_limited(path, 100) == b"x" * 100
+    with pytest.raises(FileRefused, match="limited to 99 bytes"):
+        read_limited(path, 99)
+
+
+def test_validate_of_a_fifo_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    code, out, _ = run(runner, "validate", fifo)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{fifo}:1:1: error[unreadable]: cannot read file: not a regular file "
+        "(a FIFO, device or folder); give a map file"
+    ]
