@@ -113,7 +113,18 @@ def write_map(nodes: int, folder: Path) -> Path:
     return path
 
 
-if __name__ == "__main__":
-    sys.stdout.write(
-        yaml.dump(generate_map(int(sys.argv[1])), Dumper=yaml.CSafeDumper, sort_keys=False)
+def main() -> None:
+    """`python benchmarks/generate.py NODES > map.yaml`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Print a synthetic, valid argmap map of NODES nodes as YAML.",
+        epilog="example: python benchmarks/generate.py 1000 > /tmp/map_1000.yaml",
     )
+    parser.add_argument("nodes", type=int, help="how many nodes the map has")
+    args = parser.parse_args()
+    sys.stdout.write(yaml.dump(generate_map(args.nodes), Dumper=yaml.CSafeDumper, sort_keys=False))
+
+
+if __name__ == "__main__":
+    main()

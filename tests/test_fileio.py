@@ -24,6 +24,7 @@ from argmap.load import load_file
 from argmap.validate import load_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "uniforms.yaml"
+ARGMAP = [sys.executable, "-m", "argmap"]
 
 
 @pytest.fixture
@@ -44,8 +45,7 @@ def test_parallel_adds_lose_no_reported_write(mapfile: Path) -> None:
     env = {**os.environ, "ARGMAP_LOCK_TIMEOUT": "120"}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "argmap", "add", str(mapfile), "-u", "P1"]
-            + ["--premise", f"Concurrent premise number {n}."],
+            [*ARGMAP, "add", str(mapfile), "-u", "P1", "-p", f"Concurrent premise number {n}."],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -90,9 +90,7 @@ def test_a_held_lock_times_out_with_a_clear_message(
     assert run(runner, "set", mapfile, "P1", "notes", "x")[0] == 0
 
 
-def test_a_waiting_edit_goes_on_when_the_lock_is_released(
-    runner: CliRunner, mapfile: Path
-) -> None:
+def test_a_waiting_edit_goes_on_when_the_lock_is_released(runner: CliRunner, mapfile: Path) -> None:
     fd = os.open(mapfile, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX)
     timer = threading.Timer(0.3, os.close, [fd])
@@ -135,7 +133,7 @@ def test_edit_keeps_hard_links_and_mode(runner: CliRunner, mapfile: Path) -> Non
     os.link(mapfile, other)
     mapfile.chmod(0o640)
     assert run(runner, "set", mapfile, "P1", "notes", "linked")[0] == 0
-    assert os.path.samefile(mapfile, other)
+    assert mapfile.samefile(other)
     assert "notes: linked" in other.read_text()
     assert mapfile.stat().st_mode & 0o777 == 0o640
 
@@ -195,3 +193,150 @@ def test_validate_of_a_fifo_is_one_line(runner: CliRunner, tmp_path: Path) -> No
         f"{fifo}:1:1: error[unreadable]: cannot read file: not a regular file "
         "(a FIFO, device or folder); give a map file"
     ]
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+
+def test_dash_is_standard_output_for_every_text_command(
+    runner: CliRunner, mapfile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(runner, "export", mapfile, "--to", "json", "-o", "-")
+    assert code == 0 and out.startswith("{")
+    code, out, _ = run(runner, "schema", "-o", "-")
+    assert code == 0 and '"$schema"' in out
+    kialo = tmp_path / "k.txt"
+    assert run(runner, "export", mapfile, "--to", "kialo", "-o", kialo)[0] == 0
+    code, out, _ = run(runner, "import", kialo, "--from", "kialo", "-o", "-")
+    assert code == 0 and "argmap: 1" in out
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "{map}", "--to", "json", "-o", "{map}"],
+        ["render", "{map}", "-f", "svg", "-o", "{map}"],
+        ["render", "{map}", "-f", "svg", "-o", "{link}"],
+        ["brief", "{map}", "-s", "pro", "-f", "md", "-o", "{map}"],
+        ["schema", "-o", "{map}"],
+    ],
+)
+def test_an_output_naming_the_input_map_is_refused(
+    runner: CliRunner, mapfile: Path, args: list[str]
+) -> None:
+    link = mapfile.parent / "link.yaml"
+    link.symlink_to(mapfile)
+    before = mapfile.read_bytes()
+    code, _, err = run(runner, *[a.format(map=mapfile, link=link) for a in args])
+    assert code == 2 and err.startswith("error: ") and len(err.splitlines()) == 1, err
+    assert mapfile.read_bytes() == before
+
+
+def test_import_over_an_existing_file_needs_force(runner: CliRunner, mapfile: Path) -> None:
+    kialo = mapfile.parent / "k.txt"
+    assert run(runner, "export", mapfile, "--to", "kialo", "-o", kialo)[0] == 0
+    before = mapfile.read_bytes()
+    code, _, err = run(runner, "import", kialo, "--from", "kialo", "-o", mapfile)
+    assert code == 2 and "use --force" in err
+    assert mapfile.read_bytes() == before
+    assert run(runner, "import", kialo, "--from", "kialo", "-o", mapfile, "--force")[0] == 0
+    assert load_map(mapfile).ok and mapfile.read_bytes() != before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "{map}", "--to", "json", "-o", "{dir}"], "cannot write {dir}: Is a directory"),
+        (["schema", "-o", "{dir}"], "cannot write {dir}: Is a directory"),
+        (
+            ["export", "{map}", "--to", "json", "-o", "/dev/full"],
+            "cannot write /dev/full: No space left on device",
+        ),
+        (["render", "{map}", "-f", "svg", "-o", "{dir}/ro/x.svg"], "Permission denied"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_line(
+    runner: CliRunner, mapfile: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    if os.geteuid() == 0 and "Permission" in message:
+        pytest.skip("root may write anywhere")
+    folder = tmp_path / "out"
+    (folder / "ro").mkdir(parents=True)
+    (folder / "ro").chmod(0o555)
+    code, _, err = run(runner, *[a.format(map=mapfile, dir=folder) for a in args])
+    assert code == 1, err
+    assert err.splitlines() == [f"error: {message.format(dir=folder)}"] or (
+        len(err.splitlines()) == 1 and message in err
+    )
+
+
+def test_several_maps_to_one_file_are_refused(
+    runner: CliRunner, mapfile: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "same.svg"
+    code, _, err = run(runner, "render", mapfile, mapfile, "-o", target)
+    assert code == 2 and "give a folder" in err
+    assert not target.exists()
+    code, _, err = run(runner, "render", mapfile, mapfile, "-o", tmp_path / "out")
+    assert code == 2 and "would both be drawn to" in err
+
+
+def test_a_shared_template_cannot_run_code(
+    runner: CliRunner, mapfile: Path, tmp_path: Path
+) -> None:
+    from argmap.brief.render import templates_dir
+
+    folder = tmp_path / "tpl"
+    shutil.copytree(templates_dir(), folder)
+    evil = '{{ cycler.__init__.__globals__.os.popen("echo pwned > PWNED").read() }}\n'
+    (folder / "brief.md.j2").write_text(evil)
+    code, _, err = run(
+        runner, "brief", mapfile, "-s", "pro", "-f", "md", "--template", folder, "-o", "-"
+    )
+    assert code == 2 and "unsafe" in err, err
+    assert not Path("PWNED").exists() and not (tmp_path / "PWNED").exists()
+
+
+def test_a_binary_template_is_one_line(runner: CliRunner, mapfile: Path, tmp_path: Path) -> None:
+    from argmap.brief.render import templates_dir
+
+    folder = tmp_path / "tpl"
+    shutil.copytree(templates_dir(), folder)
+    (folder / "brief.md.j2").write_bytes(b"\xff\xfe\x00binary")
+    code, _, err = run(
+        runner, "brief", mapfile, "-s", "pro", "-f", "md", "--template", folder, "-o", "-"
+    )
+    assert code == 2 and err.splitlines() == [f"error: a template in {folder} is not UTF-8 text"]
+
+
+def test_fmt_reads_a_tab_before_a_comment(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "tab.yaml"
+    path.write_text("argmap: 1\ntitle: t\t# c\n")
+    code, _, err = run(runner, "fmt", path)
+    assert code == 0, err
+    assert path.read_text() == "argmap: 1\ntitle: t # c\n"
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    """The whole process group gets SIGINT, as from a terminal: PDF workers included."""
+    import signal
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from generate import write_map
+
+    big = write_map(1500, tmp_path)
+    proc = subprocess.Popen(
+        [*ARGMAP, "brief", str(big), "-f", "pdf", "-o", f"{tmp_path}/"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(2.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err == "argmap: interrupted\n"

@@ -158,6 +158,40 @@ def _write_in_place(path: Path, raw: bytes, *, regular: bool) -> None:
         os.close(fd)
 
 
+STDOUT = "-"
+"""`-o -`: standard output, for every command whose output is text."""
+
+
+class OutputRefused(Exception):
+    """An output that would destroy something (an input map, an existing file): wrong usage."""
+
+
+def is_stdout(output: Path | str | None) -> bool:
+    return output is not None and str(output) == STDOUT
+
+
+def refuse_overwriting(
+    output: Path | str | None, inputs: Iterable[Path] = (), *, force: bool = True
+) -> None:
+    """`OutputRefused` when `output` is one of `inputs` (through links), or exists and not `force`.
+
+    Call it before any work, so that a refused command writes nothing at all.
+    """
+    if output is None or is_stdout(output):
+        return
+    target = Path(output)
+    if not target.exists():
+        return
+    for source in inputs:
+        with suppress(OSError):
+            if target.samefile(source):
+                raise OutputRefused(
+                    f"-o {output} is the input map {source}; refusing to overwrite it"
+                )
+    if not force and target.is_file():
+        raise OutputRefused(f"{output} exists; use --force to overwrite it")
+
+
 def expand_map_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given; folders stand for the map files directly inside them, sorted."""
     found: list[Path] = []

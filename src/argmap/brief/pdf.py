@@ -15,6 +15,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -167,6 +168,8 @@ def open_printers(count: int) -> list[Printer]:
 
 def _serve(conn: Connection) -> None:
     """The worker: load WeasyPrint at once, then print each HTML page that arrives."""
+    # Ctrl-C reaches the whole process group: the parent reports it; the worker just ends.
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
     with contextlib.suppress(PdfUnavailable):  # print_html reports it with the HTML
         _weasyprint()  # load it now, while the sheet is being built
     while (job := conn.recv()) is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 import argmap
@@ -58,9 +59,11 @@ def templates_dir(override: Path | None = None) -> Path:
 
 
 # One environment per folder: it keeps the compiled templates for the next sheet (both sides).
+# Sandboxed: a --template folder shared between teams is untrusted code, and must not reach
+# Python's internals (`cycler.__init__.__globals__.os`) to run commands.
 @functools.cache
 def html_environment(folder: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    return SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "html.j2", "css"), default_for_string=True
@@ -73,7 +76,7 @@ def html_environment(folder: Path) -> jinja2.Environment:
 
 @functools.cache
 def markdown_environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=False,
         undefined=jinja2.StrictUndefined,

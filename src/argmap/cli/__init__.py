@@ -22,9 +22,35 @@ from argmap.cli.edit import AttackChoice, FormatChoice
 __all__ = ["AttackChoice", "FormatChoice", "SideChoice", "app", "main"]
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised instead of KeyboardInterrupt so that click does not turn it into
+    "Aborted!" with exit 1; `main` prints one line and exits 130."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: the app, with the last word on Ctrl-C and unwritable outputs."""
+    import signal
+    import sys
+
     from argmap.perf import tune_for_one_run
 
     tune_for_one_run()
-    app()
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        print("argmap: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:  # `argmap show MAP | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        sys.exit(1)
+    except OSError as exc:  # any output a command did not handle itself: one line, not a trace
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(1)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapFile, SideChoice
+from argmap.cli.common import MapFile, SideChoice, guard_output
 from argmap.render.choices import Paper
 
 
@@ -95,6 +95,7 @@ def brief(
     if to_stdout and (count > 1 or fmt is SheetFormat.PDF):
         typer.echo("error: '-o -' writes one HTML or Markdown sheet: add --side", err=True)
         raise typer.Exit(2)
+    guard_output(output, [map_path])
 
     # WeasyPrint loads in the printers' processes while the map is read and the sheet built:
     # they start before the imports below, which take a quarter of a second
@@ -121,6 +122,9 @@ def brief(
         written = write_sheets(result.graph, map_path, sides, fmt, output, options, printers)
     except (OutputProblem, TemplateProblem) as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except UnicodeDecodeError:
+        typer.echo(f"error: a template in {template} is not UTF-8 text", err=True)
         raise typer.Exit(2) from None
     except PdfUnavailable as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapFile, MapPaths, OutputFormat, graph_or_exit, print_diagnostics
+from argmap.cli.common import (
+    MapFile,
+    MapPaths,
+    OutputFormat,
+    emit,
+    graph_or_exit,
+    print_diagnostics,
+)
 
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
@@ -185,7 +192,8 @@ def schemes(
 @app.command()
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file ('-': stdout, the default)."),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the map format, for editors with a YAML language server.
@@ -194,11 +202,10 @@ def schema(
 
         argmap schema -o schema/argmap.schema.json
     """
-    from argmap.fileio import write_atomic
+    from argmap.fileio import MAP_SUFFIXES
     from argmap.schema import schema_text
 
-    text = schema_text()
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
+    if output is not None and output.suffix in MAP_SUFFIXES and output.is_file():
+        typer.echo(f"error: {output} is a map file; the schema is JSON (-o NAME.json)", err=True)
+        raise typer.Exit(2)
+    emit(schema_text(), output)

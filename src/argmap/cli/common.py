@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -82,14 +83,43 @@ def print_diagnostics(
     )
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Write `text` atomically to `output`, or to stdout when there is none."""
-    from argmap.fileio import write_atomic
+def emit(
+    text: str, output: Path | None, inputs: Sequence[Path] = (), *, force: bool = True
+) -> None:
+    """Write `text` atomically to `output`, or to stdout when there is none or it is `-`.
 
-    if output is None:
+    An output naming an input map (or an existing file, without `force`) is refused
+    (exit 2) and one that cannot be written is one line (exit 1); nothing is half written.
+    """
+    from argmap.fileio import is_stdout, write_atomic
+
+    if output is None or is_stdout(output):
         typer.echo(text, nl=False)
-    else:
+        return
+    guard_output(output, inputs, force=force)
+    try:
         write_atomic(output, text)
+    except OSError as exc:
+        cannot_write(output, exc)
+
+
+def guard_output(
+    output: Path | str | None, inputs: Sequence[Path] = (), *, force: bool = True
+) -> None:
+    """Exit 2 with one line when `output` would overwrite an input map or an existing file."""
+    from argmap.fileio import OutputRefused, refuse_overwriting
+
+    try:
+        refuse_overwriting(output, inputs, force=force)
+    except OutputRefused as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def cannot_write(output: Path | str, exc: OSError) -> NoReturn:
+    """One line for an output that could not be written (the old file is intact); exit 1."""
+    typer.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
+    raise typer.Exit(1) from None
 
 
 def fail(exc: EditError) -> NoReturn:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapFile, emit, graph_or_exit
+from argmap.cli.common import MapFile, emit, graph_or_exit, guard_output
 
 
 class ExportFormat(StrEnum):
@@ -31,7 +31,8 @@ def export_command(
     map_path: MapFile,
     to: Annotated[ExportFormat, typer.Option("--to", "-t", help="The format to write.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file ('-': stdout, the default)."),
     ] = None,
 ) -> None:
     """Write a map in another tool's format: Argdown, AIF (OVA), Kialo, Markdown, JSON.
@@ -48,11 +49,12 @@ def export_command(
     from argmap.analysis import evaluate
     from argmap.formats import exporter
 
+    guard_output(output, [map_path])
     graph = graph_or_exit(map_path)
     text, warnings = exporter(to.value)(graph, evaluate(graph))
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
-    emit(text, output)
+    emit(text, output, [map_path])
 
 
 @app.command("import")
@@ -65,8 +67,12 @@ def import_command(
     ],
     from_: Annotated[ImportFormat, typer.Option("--from", "-f", help="The format of FILE.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the map here, not to stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the map here ('-': stdout, the default)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing file at --output.")
+    ] = False,
 ) -> None:
     """Turn an Argdown (via `argdown json`), AIF or Kialo file into a map.
 
@@ -80,14 +86,17 @@ def import_command(
 
         argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
     """
+    from argmap.fileio import FileRefused, read_limited
     from argmap.formats import importer
     from argmap.formats.base import ImportFailed
+    from argmap.load import MAX_BYTES
     from argmap.validate import load_map_text
     from argmap.write import dump_map
 
+    guard_output(output, [file], force=force)
     try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_limited(file, MAX_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, FileRefused) as exc:
         typer.echo(f"{file}: error[unreadable]: {exc}", err=True)
         raise typer.Exit(1) from None
     try:
@@ -103,4 +112,4 @@ def import_command(
         typer.echo(str(diagnostic), err=True)
     if not checked.ok:
         raise typer.Exit(1)
-    emit(yaml_text, output)
+    emit(yaml_text, output, [file], force=force)

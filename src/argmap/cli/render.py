@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapPaths, SideChoice
+from argmap.cli.common import MapPaths, SideChoice, cannot_write
 from argmap.render.choices import Direction, Format, Paper
 
 
@@ -129,5 +129,7 @@ def render(
     except GraphvizError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
+    except OSError as exc:  # a target that cannot be written; earlier files are complete
+        cannot_write(exc.filename or output or "the diagram", exc)
     if failed:
         raise typer.Exit(1)

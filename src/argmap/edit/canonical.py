@@ -36,6 +36,8 @@ def canonical_text(text: str) -> str:
     """The map's text in the canonical layout (the input must be a valid map)."""
     before = YamlText(text)
     ordered = _order_block_keys(_order_flow_keys(before))
+    if "\t" in ordered:
+        ordered = _untab_comments(ordered)
     dumped = _round_trip(ordered)
     result = _separate_claims(YamlText(_tidy_lines(YamlText(dumped))))
     if before.newline != "\n":
@@ -160,6 +162,29 @@ def _out_of_reach(lines: list[str], col: int) -> list[str]:
         " " * col + line.lstrip() if is_comment(line) and indent_of(line) > col else line
         for line in lines
     ]
+
+
+def _untab_comments(text: str) -> str:
+    """Spaces for the tabs between a value and its end-of-line comment.
+
+    YAML allows a tab there (PyYAML, and so `validate`, reads it), but ruamel.yaml's
+    scanner stops at `title: t<TAB># c`; fmt decides that spacing anyway.
+    """
+    ends: dict[int, int] = {}  # line -> column where its last token ends
+    for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+        start, end = token.start_mark, token.end_mark
+        if end.line > start.line or end.column > start.column:
+            ends[end.line] = max(ends.get(end.line, 0), end.column)
+    lines = text.split("\n")
+    for number, column in ends.items():
+        if number >= len(lines):
+            continue
+        line = lines[number]
+        rest = line[column:]
+        gap = len(rest) - len(rest.lstrip(" \t"))
+        if "\t" in rest[:gap] and rest[gap : gap + 1] == "#":
+            lines[number] = line[:column] + " " * max(1, gap) + rest[gap:]
+    return "\n".join(lines)
 
 
 def _round_trip(text: str) -> str:

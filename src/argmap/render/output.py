@@ -255,7 +255,18 @@ def output_targets(
     if output == STDOUT:
         if many:
             raise RenderError("'-o -' writes one diagram to standard output; give a folder instead")
-        return [(files[0], STDOUT, fmt or Format.SVG)]
+        chosen = fmt or Format.SVG
+        if chosen in (Format.PNG, Format.PDF) and sys.stdout.isatty():
+            raise RenderError(
+                f"'-o -' would print {chosen.value.upper()} bytes on the terminal: "
+                "pipe it, or write a file (-o NAME.{chosen.value})"
+            )
+        return [(files[0], STDOUT, chosen)]
+    if many and output is not None and not output.is_dir() and output.suffix.lower() in _SUFFIXES:
+        raise RenderError(
+            f"-o {output} names one file, but {len(files)} maps were given: give a folder "
+            "(-o build/), one map per file"
+        )
     if output is not None and not to_folder:
         suffix = output.suffix.lower().lstrip(".")
         named = Format(suffix) if suffix in Format.__members__.values() else None
@@ -266,10 +277,33 @@ def output_targets(
             )
         if named is not None and fmt is not None and named is not fmt:
             raise RenderError(f"'{output.name}' names {named} but --format says {fmt}")
-        return [(files[0], output, fmt or named or Format.SVG)]
+        return _distinct([(files[0], output, fmt or named or Format.SVG)])
     chosen = fmt or Format.SVG
     base = output if output is not None else Path()
-    return [(f, base / f"{f.stem}.{chosen.value}", chosen) for f in files]
+    return _distinct([(f, base / f"{f.stem}.{chosen.value}", chosen) for f in files])
+
+
+_SUFFIXES = frozenset(f".{f.value}" for f in Format)
+
+
+def _distinct(targets: list[tuple[Path, Path, Format]]) -> list[tuple[Path, Path, Format]]:
+    """Refuse targets that would overwrite an input map, or that two maps would share."""
+    seen: dict[Path, Path] = {}
+    for file, target, _ in targets:
+        if target.exists() and any(_same(target, f) for f, _, _ in targets):
+            raise RenderError(f"{target} is an input map; refusing to draw over it")
+        key = target.resolve()
+        if key in seen:
+            raise RenderError(f"{seen[key]} and {file} would both be drawn to {target}")
+        seen[key] = file
+    return targets
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
