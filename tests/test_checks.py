@@ -135,7 +135,15 @@ def test_a_wrong_answer_key_is_an_error(runner: CliRunner, write_map: Callable[.
 
 def test_strict_fails_on_warnings_and_disable_switches_them_off(runner: CliRunner) -> None:
     assert runner.invoke(app, ["check", "--strict", str(FIXTURE)]).exit_code == 1
-    args = ["check", "--strict", "-d", "open-cq", "-d", "unanswered-attack", str(FIXTURE)]
+    args = [
+        "check",
+        "--strict",
+        "--disable",
+        "open-cq",
+        "--disable",
+        "unanswered-attack",
+        str(FIXTURE),
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""

@@ -340,3 +340,60 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err == "argmap: interrupted\n"
+
+
+# --- smaller ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "fmt", "render"])
+def test_a_folder_without_maps_is_wrong_usage(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a map")
+    code, _, err = run(runner, command, tmp_path)
+    assert code == 2
+    assert err == f"error: {tmp_path} holds no maps (no .yaml or .yml files)\n"
+
+
+def test_help_keeps_square_brackets(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "validate", "--help")
+    assert code == 0 and "error[code]: message" in out
+
+
+@pytest.mark.parametrize(
+    ("command", "flag", "long"),
+    [
+        ("validate", "-f", "--format"),
+        ("check", "-f", "--format"),
+        ("eval", "-f", "--format"),
+        ("render", "-f", "--format"),
+        ("brief", "-f", "--format"),
+        ("export", "-f", "--to"),
+        ("import", "-f", "--from"),
+        ("render", "-o", "--output"),
+        ("brief", "-o", "--output"),
+        ("export", "-o", "--output"),
+        ("import", "-o", "--output"),
+        ("schema", "-o", "--output"),
+        ("render", "-s", "--side"),
+        ("brief", "-s", "--side"),
+        ("show", "-s", "--side"),
+        ("render", "-d", "--depth"),
+        ("show", "-d", "--depth"),
+    ],
+)
+def test_short_flags_mean_one_thing(runner: CliRunner, command: str, flag: str, long: str) -> None:
+    out = run(runner, command, "--help")[1]
+    assert re.search(rf"{flag}, (-\w, )?{long}\b", out), out
+
+
+@pytest.mark.parametrize(("command", "long"), [("show", "--focus"), ("check", "--disable")])
+def test_focus_and_disable_have_no_short_form(runner: CliRunner, command: str, long: str) -> None:
+    out = run(runner, command, "--help")[1]
+    assert re.search(rf"^\s+{long}\b", out, re.MULTILINE), out
+
+
+def test_generate_has_help() -> None:
+    script = Path(__file__).parent.parent / "benchmarks" / "generate.py"
+    done = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "NODES" in done.stdout.upper()

@@ -15,6 +15,7 @@ from argmap.cli.common import (
     OutputFormat,
     emit,
     graph_or_exit,
+    map_files,
     print_diagnostics,
 )
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 def validate(
     maps: MapPaths,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-F", help="Diagnostics as text or JSON.")
+        OutputFormat, typer.Option("--format", "-f", "-F", help="Diagnostics as text or JSON.")
     ] = OutputFormat.TEXT,
 ) -> None:
     """Check maps and point at the exact line of every mistake.
@@ -41,10 +42,9 @@ def validate(
         argmap validate maps/ --format json
     """
     from argmap.diagnostics import has_errors
-    from argmap.fileio import expand_map_paths
     from argmap.validate import load_map
 
-    files = expand_map_paths(maps)
+    files = map_files(maps)
     diagnostics = [d for f in files for d in load_map(f).diagnostics]
     print_diagnostics(diagnostics, len(files), output_format)
     if has_errors(diagnostics):
@@ -57,14 +57,14 @@ def check(
     disable: Annotated[
         list[str] | None,
         typer.Option(
-            "--disable", "-d", help="Switch a check off for this run (repeatable).", metavar="CODE"
+            "--disable", help="Switch a check off for this run (repeatable).", metavar="CODE"
         ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
     ] = False,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-F", help="Diagnostics as text or JSON.")
+        OutputFormat, typer.Option("--format", "-f", "-F", help="Diagnostics as text or JSON.")
     ] = OutputFormat.TEXT,
 ) -> None:
     """Validate maps and warn where a case is weak: dropped attacks, missing quotes, ...
@@ -82,7 +82,6 @@ def check(
     """
     from argmap.analysis.checks import rule_codes, run_checks
     from argmap.diagnostics import did_you_mean, has_errors, sort_diagnostics
-    from argmap.fileio import expand_map_paths
     from argmap.validate import load_map
 
     codes = rule_codes()
@@ -90,7 +89,7 @@ def check(
         if code not in codes:
             hint = did_you_mean(code, codes) or f"; known checks: {', '.join(codes)}"
             raise typer.BadParameter(f"unknown check '{code}'{hint}", param_hint="--disable")
-    files = expand_map_paths(maps)
+    files = map_files(maps)
     diagnostics: list[Diagnostic] = []
     for file in files:
         result = load_map(file)
@@ -114,7 +113,7 @@ class EvalFormat(StrEnum):
 def eval_(
     map_path: MapFile,
     output_format: Annotated[
-        EvalFormat, typer.Option("--format", "-F", help="A tree, a table, or JSON.")
+        EvalFormat, typer.Option("--format", "-f", "-F", help="A tree, a table, or JSON.")
     ] = EvalFormat.TREE,
     reasons: Annotated[
         bool, typer.Option("--reasons/--no-reasons", help="Show each node's reason in the tree.")

@@ -51,6 +51,21 @@ MapFile = Annotated[
 ]
 
 
+def map_files(paths: Sequence[Path]) -> list[Path]:
+    """The map files the arguments stand for; a folder holding no maps is wrong usage (exit 2).
+
+    A typo'd folder must not pass a CI check as "0 maps checked".
+    """
+    from argmap.fileio import MAP_SUFFIXES, expand_map_paths
+
+    for path in paths:
+        if path.is_dir() and not expand_map_paths([path]):
+            suffixes = " or ".join(MAP_SUFFIXES)
+            typer.echo(f"error: {path} holds no maps (no {suffixes} files)", err=True)
+            raise typer.Exit(2)
+    return expand_map_paths(paths)
+
+
 def graph_or_exit(path: Path) -> MapGraph:
     """Read one map; when it has errors, print its diagnostics and exit 1."""
     from argmap.validate import load_map

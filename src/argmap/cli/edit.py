@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapFile, MapPaths, SideChoice, fail, graph_or_exit
+from argmap.cli.common import MapFile, MapPaths, SideChoice, fail, graph_or_exit, map_files
 
 if TYPE_CHECKING:
     from argmap.edit.document import Change, MapDocument
@@ -131,7 +131,7 @@ def add(
     under: Annotated[
         str | None, typer.Option("--under", "-u", help="Id of the node it supports or attacks.")
     ] = None,
-    side: Annotated[SideChoice | None, typer.Option("--side", help="A claim's side.")] = None,
+    side: Annotated[SideChoice | None, typer.Option("--side", "-s", help="A claim's side.")] = None,
     attack: Annotated[
         AttackChoice | None, typer.Option("--attack", help="A rebuttal's attack kind.")
     ] = None,
@@ -339,10 +339,10 @@ def fmt(
     from argmap.edit.canonical import canonical_text
     from argmap.edit.document import MapDocument, unified_diff
     from argmap.edit.errors import EditError, RefusedEdit
-    from argmap.fileio import MapBusy, expand_map_paths, locked
+    from argmap.fileio import MapBusy, locked
 
     changed, failed = [], 0
-    for path in expand_map_paths(maps):
+    for path in map_files(maps):
         try:
             with nullcontext() if check or dry_run else locked(path):
                 doc = MapDocument.open(path)
@@ -378,13 +378,13 @@ def show(
     map_file: MapFile,
     side: Annotated[
         SideChoice | None,
-        typer.Option("--side", help="Only this side's claims (with their subtrees)."),
+        typer.Option("--side", "-s", help="Only this side's claims (with their subtrees)."),
     ] = None,
     depth: Annotated[
         int | None, typer.Option("--depth", "-d", min=0, help="Levels to show below each start.")
     ] = None,
     focus: Annotated[
-        str | None, typer.Option("--focus", "-f", help="Show only this node's subtree.")
+        str | None, typer.Option("--focus", help="Show only this node's subtree.")
     ] = None,
 ) -> None:
     """Print the map as a tree: id, side, role or attack kind, title or text.

@@ -29,7 +29,7 @@ class ImportFormat(StrEnum):
 @app.command("export")
 def export_command(
     map_path: MapFile,
-    to: Annotated[ExportFormat, typer.Option("--to", "-t", help="The format to write.")],
+    to: Annotated[ExportFormat, typer.Option("--to", "-f", help="The format to write.")],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file ('-': stdout, the default)."),

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapPaths, SideChoice, cannot_write
+from argmap.cli.common import MapPaths, SideChoice, cannot_write, map_files
 from argmap.render.choices import Direction, Format, Paper
 
 
@@ -31,7 +31,9 @@ def render(
     ] = None,
     side: Annotated[
         SideChoice | None,
-        typer.Option(help="Only this side's contentions, with everything under them."),
+        typer.Option(
+            "--side", "-s", help="Only this side's contentions, with everything under them."
+        ),
     ] = None,
     focus: Annotated[
         str | None, typer.Option(help="Only the subtree under this node id.", show_default=False)
@@ -39,7 +41,11 @@ def render(
     depth: Annotated[
         int | None,
         typer.Option(
-            min=0, help="Levels to draw below the focus (or the contentions).", show_default=False
+            "--depth",
+            "-d",
+            min=0,
+            help="Levels to draw below the focus (or the contentions).",
+            show_default=False,
         ),
     ] = None,
     direction: Annotated[
@@ -92,7 +98,6 @@ def render(
 
         argmap render map.yaml --side con --focus O1 --depth 2 -o o1.png
     """
-    from argmap.fileio import expand_map_paths
     from argmap.model import Side
     from argmap.progress import Steps
     from argmap.render import DiagramOptions, GraphvizError, RenderError, RenderSettings
@@ -110,9 +115,7 @@ def render(
     settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=paper)
     failed = False
     try:
-        targets = output_targets(
-            expand_map_paths(maps), output, fmt, folder=any(m.is_dir() for m in maps)
-        )
+        targets = output_targets(map_files(maps), output, fmt, folder=any(m.is_dir() for m in maps))
         with Steps(len(targets)) as steps:
             for file, target, form in targets:
                 steps.start(f"drawing {file.name}")
