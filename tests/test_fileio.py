@@ -397,3 +397,22 @@ def test_generate_has_help() -> None:
     script = Path(__file__).parent.parent / "benchmarks" / "generate.py"
     done = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "NODES" in done.stdout.upper()
+
+
+def test_check_warns_of_hidden_characters(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "hidden.yaml"
+    path.write_text(
+        'argmap: 1\ntitle: "T\\a"\nclaims:\n  - id: C1\n    side: pro\n'
+        '    text: "Costs fall by \\u202e%01\\u202c."\n'
+        "    impact: {magnitude: high}\n"
+        '    notes: "keep\\u200dthe joiner\\tand tab"\n'
+    )
+    code, out, _ = run(runner, "check", path)
+    assert code == 0
+    assert out.splitlines() == [
+        f"{path}:2:8: warning[hidden-characters]: title holds invisible U+0007 control "
+        "character: it can change what the printed text says; delete it",
+        f"{path}:6:11: warning[hidden-characters]: text holds invisible U+202E RIGHT-TO-LEFT "
+        "OVERRIDE, U+202C POP DIRECTIONAL FORMATTING: it can change what the printed text "
+        "says; delete it",
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from argmap.analysis.rules import (
     attack_own_side,
     duplicate_text,
+    hidden_characters,
     no_impact,
     open_cq,
     quote_missing,
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     unused_source.RULE,
     duplicate_text.RULE,
     attack_own_side.RULE,
+    hidden_characters.RULE,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
