@@ -336,7 +336,7 @@ def fmt(
 
         argmap fmt --check maps/*.yaml
     """
-    from argmap.edit.canonical import canonical_text
+    from argmap.edit.canonical import already_canonical, canonical_text
     from argmap.edit.document import MapDocument, unified_diff
     from argmap.edit.errors import EditError, RefusedEdit
     from argmap.fileio import MapBusy, locked
@@ -346,7 +346,9 @@ def fmt(
         try:
             with nullcontext() if check or dry_run else locked(path):
                 doc = MapDocument.open(path)
-                text = canonical_text(doc.text)
+                # The fast loader's positions settle a tidy file; ruamel only to rewrite.
+                tidy = already_canonical(doc.text, doc.loaded.root)
+                text = doc.text if tidy else canonical_text(doc.text)
                 if text != doc.text and not (check or dry_run):
                     doc.write(text)
         except (EditError, MapBusy) as exc:

@@ -254,3 +254,110 @@ def _separate_claims(yt: YamlText) -> str:
         if not is_blank(lines[block.lead - 1]):
             lines.insert(block.lead, "")
     return "\n".join(lines)
+
+
+def already_canonical(text: str, root: yaml.Node | None) -> bool:
+    """Whether `canonical_text(text)` would give `text` back, decided without ruamel.yaml.
+
+    From the fast loader's positions: keys in model order at the canonical columns,
+    every quoted or plain scalar on one line, flow collections as argmap writes them,
+    the tidy line rules, a blank line between root claims. It answers True only where
+    the layout leaves ruamel's round trip nothing to change; anything it does not model
+    (end-of-line comments, escapes, document markers, tabs, CRLF, a BOM) answers False,
+    and the caller formats the long way. `fmt --check` on a tidy 10,000-node map thus
+    costs a load, not a round trip.
+    """
+    if not isinstance(root, yaml.MappingNode) or root.flow_style or not root.value:
+        return False
+    if not text.endswith("\n") or text.endswith("\n\n") or "\r" in text or "\t" in text:
+        return False
+    if text.startswith(("\ufeff", "\n", "---", "%")) or "\n---" in text or "\n..." in text:
+        return False
+    yt = YamlText(text, root)
+    lines = yt.lines
+    for line in lines:
+        if "#" in line and not is_comment(line):
+            return False  # an end-of-line comment (or a # in text): ruamel decides its spacing
+    if not _laid_out(root, 0, lines, ()):
+        return False
+    return _tidy_lines(yt) == text and _separate_claims(yt) == text
+
+
+def _laid_out(node: yaml.Node, col: int, lines: list[str], path: Path) -> bool:
+    """`node` (a block collection whose entries start at `col`) in canonical shape."""
+    if isinstance(node, yaml.ScalarNode):
+        return _one_line(node, lines)
+    if isinstance(node, yaml.CollectionNode) and node.flow_style:
+        return _flow_as_written(node, lines, path)
+    if isinstance(node, yaml.MappingNode):
+        keys = [k.value for k, _ in node.value]
+        if _in_order(keys, key_order(path)) != keys:
+            return False
+        for key, value in node.value:
+            if key.style not in _PLAIN or key.start_mark.column != col or not _one_line(key, lines):
+                return False
+            if isinstance(value, yaml.ScalarNode):
+                if value.style in ("|", ">"):
+                    if not _block_at(value, col + 2, lines):
+                        return False
+                elif value.start_mark.line != key.start_mark.line or not _one_line(value, lines):
+                    return False
+            elif isinstance(value, yaml.CollectionNode) and value.flow_style:
+                if value.start_mark.line != key.start_mark.line:
+                    return False
+                if not _flow_as_written(value, lines, (*path, key.value)):
+                    return False
+            elif not _laid_out(value, col + 2, lines, (*path, key.value)):
+                return False
+        return True
+    if isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            dash = item.start_mark.column - 2
+            if dash != col or lines[item.start_mark.line][dash : dash + 2] != "- ":
+                return False
+            if isinstance(item, yaml.SequenceNode) and not item.flow_style:
+                return False  # `- - x`: not modelled
+            if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">"):
+                return False
+            if not _laid_out(item, col + 2, lines, (*path, i)):
+                return False
+        return True
+    return False
+
+
+_PLAIN = (None, "")  # how the composer marks a plain scalar's style
+
+
+def _one_line(node: yaml.ScalarNode, lines: list[str]) -> bool:
+    """A plain or quoted scalar on one line, without escapes (ruamel rewrites those)."""
+    start, end = node.start_mark, node.end_mark
+    if start.line != end.line or node.style not in (*_PLAIN, "'", '"'):
+        return False
+    return node.style != '"' or "\\" not in lines[start.line][start.column : end.column]
+
+
+def _flow_as_written(node: yaml.CollectionNode, lines: list[str], path: Path) -> bool:
+    """A flow collection on one line, keys in model order, written as `render` writes it."""
+    for mapping, where in _mappings(node, path):
+        keys = [k.value for k, _ in mapping.value]
+        if _in_order(keys, key_order(where)) != keys:
+            return False
+    start, end = node.start_mark, node.end_mark
+    if start.line != end.line:
+        return False
+    written = lines[start.line][start.column : end.column]
+    if "\\" in written:
+        return False
+    copy = yaml.compose(written, Loader=yaml.CSafeLoader)
+    return isinstance(copy, yaml.CollectionNode) and render.flow_text(copy) == written
+
+
+def _block_at(node: yaml.ScalarNode, indent: int, lines: list[str]) -> bool:
+    """A block scalar with a plain header (`|`, `|-`, `>`...) and its text at `indent`."""
+    header = lines[node.start_mark.line][node.start_mark.column :].rstrip()
+    if header not in ("|", "|-", "|+", ">", ">-", ">+"):
+        return False
+    for line in lines[node.start_mark.line + 1 : node.end_mark.line]:
+        if line.strip() and indent_of(line) != indent:
+            return False
+    return True
