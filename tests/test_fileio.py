@@ -416,3 +416,18 @@ def test_check_warns_of_hidden_characters(runner: CliRunner, tmp_path: Path) -> 
         "OVERRIDE, U+202C POP DIRECTIONAL FORMATTING: it can change what the printed text "
         "says; delete it",
     ]
+
+
+def test_graphviz_is_bounded_in_time(
+    runner: CliRunner, mapfile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = tmp_path / "bin"
+    slow.mkdir()
+    (slow / "dot").write_text("#!/bin/sh\nsleep 5\n")
+    (slow / "dot").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{slow}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("ARGMAP_GRAPHVIZ_TIMEOUT", "0.3")
+    code, _, err = run(runner, "render", mapfile, "-o", tmp_path / "x.svg", "--no-atlas")
+    assert code == 1
+    assert err.startswith("error: Graphviz gave up after 0.3 s on a page of about ")
+    assert "--focus" in err and len(err.splitlines()) == 1

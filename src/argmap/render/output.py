@@ -40,20 +40,43 @@ class GraphvizError(RuntimeError):
     """Graphviz is missing or failed to lay a diagram out."""
 
 
+LAYOUT_TIMEOUT = 60.0
+"""Seconds Graphviz may spend on one page before argmap gives up on it."""
+
+
 def layout(dot: str, fmt: str) -> bytes:
-    """Run Graphviz's `dot` on DOT text; `fmt` is a Graphviz output format."""
-    import graphviz  # type: ignore[import-untyped]
+    """Run Graphviz's `dot` on DOT text; `fmt` is a Graphviz output format.
+
+    Bounded in time (`LAYOUT_TIMEOUT`, or `ARGMAP_GRAPHVIZ_TIMEOUT` seconds): a page with
+    hundreds of cross-links or tens of thousands of nodes can keep `dot` busy for many
+    minutes, silently; past the bound it is stopped and the message says what to draw instead.
+    """
+    import subprocess
 
     try:
-        return bytes(graphviz.pipe("dot", fmt, dot.encode("utf-8"), quiet=True))
-    except graphviz.ExecutableNotFound as exc:
+        timeout = float(os.environ.get("ARGMAP_GRAPHVIZ_TIMEOUT", LAYOUT_TIMEOUT))
+    except ValueError:
+        timeout = LAYOUT_TIMEOUT
+    try:
+        done = subprocess.run(
+            ["dot", f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, timeout=timeout
+        )
+    except FileNotFoundError as exc:
         raise GraphvizError(
             "Graphviz's `dot` was not found: install Graphviz (Debian: apt-get install graphviz, "
             "or run `make setup`)"
         ) from exc
-    except graphviz.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise GraphvizError(f"Graphviz failed: {detail or exc}") from exc
+    except subprocess.TimeoutExpired as exc:
+        nodes, links = dot.count("[label="), dot.count("->")
+        raise GraphvizError(
+            f"Graphviz gave up after {timeout:g} s on a page of about {nodes:,} boxes and "
+            f"{links:,} links: draw less at once (--focus, --side, --depth, or the atlas "
+            "instead of --no-atlas)"
+        ) from exc
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip()
+        raise GraphvizError(f"Graphviz failed: {detail or f'exit status {done.returncode}'}")
+    return done.stdout
 
 
 @dataclass(frozen=True, slots=True)
