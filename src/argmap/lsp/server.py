@@ -1,5 +1,7 @@
 """The language server: pygls wiring of the features, and debounced diagnostics.
 
+Only YAML files with a top-level `argmap:` key are treated as maps.
+
 Each change to a document schedules its analysis `debounce` seconds later; a newer
 change cancels the pending one, so a burst of keystrokes is analysed once. Requests
 (completion, hover, ...) analyse the current text at once when it has changed.
@@ -8,6 +10,7 @@ change cancels the pending one, so a burst of keystrokes is analysed once. Reque
 from __future__ import annotations
 
 import asyncio
+import re
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -16,7 +19,7 @@ from pygls.uris import to_fs_path
 
 from argmap import __version__
 from argmap.edit.errors import EditError
-from argmap.edit.ids import Kind
+from argmap.edit.ids import IdIndex, Kind
 from argmap.edit.rename import TextEdit, apply_edits, rename_edits, rename_kind
 from argmap.lsp.actions import quick_fixes
 from argmap.lsp.completion import Known, complete
@@ -28,6 +31,15 @@ from argmap.lsp.state import Snapshot, analyse_text
 DEBOUNCE = 0.05
 """Seconds of quiet after a change before it is analysed (a keystroke burst is analysed once)."""
 _REQUEST_FAILED = -32803  # LSP's RequestFailed
+_MAP_KEY = re.compile(r"^argmap\s*:", re.M)
+
+
+def is_map(text: str) -> bool:
+    """Whether a YAML file is an argmap map (has the top-level `argmap:` key).
+
+    Editors start the server for every YAML file; workflows and configs are left alone.
+    """
+    return _MAP_KEY.search(text) is not None
 
 
 class ArgmapServer(LanguageServer):
@@ -49,7 +61,10 @@ class ArgmapServer(LanguageServer):
         return current
 
     def analyse(self, uri: str, text: str) -> Snapshot:
-        snapshot = analyse_text(text, to_fs_path(uri) or uri)
+        file = to_fs_path(uri) or uri
+        if not is_map(text):  # other YAML in the workspace: say nothing about it
+            return Snapshot(text, file, [], IdIndex())
+        snapshot = analyse_text(text, file)
         self.snapshots[uri] = snapshot
         if snapshot.index.occurrences or snapshot.graph is not None:
             self.known[uri] = Known(snapshot.index, snapshot.graph)
