@@ -269,8 +269,8 @@ def rm(
 @app.command()
 def rename(
     map_file: MapFile,
-    old: Annotated[str, typer.Argument(help="The node id or source id to rename.")],
-    new: Annotated[str, typer.Argument(help="The new id.", show_default=False)],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The node id or source id to rename.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new id.", show_default=False)],
     source: Annotated[
         bool, typer.Option("--source", help="Rename the source OLD when a node has that id too.")
     ] = False,
@@ -278,9 +278,9 @@ def rename(
 ) -> None:
     """Rename a node id or source id, and every reference to it (expect: included).
 
-    Only the id's characters change; comments and layout stay. Refused (exit 2)
-    when NEW is not a valid id or is already used. The editor's rename (argmap lsp)
-    does the same.
+    Only the id's characters change; comments and layout stay. Refused
+    (exit 2) when NEW is not a valid id or is already used. The editor's
+    rename (argmap lsp) does the same. See docs/editors.md.
 
     Example:
 
