@@ -25,15 +25,11 @@ class Snapshot:
     index: IdIndex
     graph: MapGraph | None = None
     loaded: LoadedYaml | None = field(default=None, repr=False)
+    evaluation: Evaluation | None = field(default=None, repr=False)  # statuses, for hover
 
     @cached_property
     def lines(self) -> list[str]:
         return self.text.split("\n")
-
-    @cached_property
-    def evaluation(self) -> Evaluation | None:
-        """Statuses and strengths, computed on the first hover that needs them."""
-        return None if self.graph is None else analyse(self.graph)
 
 
 def analyse_text(text: str, file: str) -> Snapshot:
@@ -45,8 +41,10 @@ def analyse_text(text: str, file: str) -> Snapshot:
     with paused_gc():
         loaded = load_text(text, file)  # kept even when the model rejects the map: ids to index
         result = resolve_loaded(loaded)
-        found = result.diagnostics
-        if result.graph is not None:
-            checks = run_checks(result.graph, loaded.position, loaded.key_position)
+        found, graph, evaluation = result.diagnostics, result.graph, None
+        if graph is not None:  # the checks analyse the map anyway: keep it for hover
+            evaluation = analyse(graph)
+            checks = run_checks(graph, loaded.position, loaded.key_position, (), evaluation)
             found = sort_diagnostics(found + checks)
-        return Snapshot(text, file, found, id_index(loaded, result.graph), result.graph, loaded)
+        index = id_index(loaded, graph)
+        return Snapshot(text, file, found, index, graph, loaded, evaluation)
