@@ -303,3 +303,30 @@ async def test_hover_shows_status_and_outline(client: LanguageClient, article: P
     root = graph.nodes[graph.roots[0]]
     assert first.name.startswith(graph.codes[root.id]) and root.label in first.name
     assert first.children and len(first.children) == len(graph.children(root.id))
+
+
+async def test_columns_are_counted_in_utf16_as_editors_do(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    line = '  - {title: "🎉 party", side: pro, text: Fun., supports: [nope]}'
+    path = tmp_path / "emoji.yaml"
+    path.write_text(f"argmap: 1\ntitle: T\nclaims:\n{line}\n", encoding="utf-8")
+    published = await open_map(client, path)
+    (unknown,) = [d for d in published if d.code == "unknown-id"]
+    utf16 = len(line[: line.index("nope")].encode("utf-16-le")) // 2
+    assert unknown.range.start == types.Position(3, utf16)
+    assert unknown.range.end == types.Position(3, utf16 + len("nope"))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(path.as_uri()),
+            unknown.range,
+            types.CodeActionContext(diagnostics=[unknown]),
+        )
+    )
+    assert not actions  # no did-you-mean for 'nope': nothing to offer
+
+
+async def test_yaml_that_is_not_a_map_is_left_alone(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "workflow.yaml"
+    path.write_text("name: CI\non: [push]\njobs: {unknown: 1}\n", encoding="utf-8")
+    assert list(await open_map(client, path)) == []

@@ -26,6 +26,7 @@ from argmap.lsp.completion import Known, complete
 from argmap.lsp.diagnostics import to_lsp
 from argmap.lsp.hover import hover
 from argmap.lsp.navigation import definition, references, span_range, symbols
+from argmap.lsp.positions import Units
 from argmap.lsp.state import Snapshot, analyse_text
 
 DEBOUNCE = 0.05
@@ -70,14 +71,19 @@ class ArgmapServer(LanguageServer):
             self.known[uri] = Known(snapshot.index, snapshot.graph)
         return snapshot
 
+    def units(self, uri: str) -> Units:
+        return Units(self.workspace.get_text_document(uri))
+
     def publish(self, uri: str) -> None:
         document = self.workspace.get_text_document(uri)
         snapshot = self.snapshot(uri)
+        units = Units(document)
+        diagnostics = [to_lsp(d, snapshot.lines) for d in snapshot.diagnostics]
+        for diagnostic in diagnostics:
+            diagnostic.range = units.range_out(diagnostic.range)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=uri,
-                version=document.version,
-                diagnostics=[to_lsp(d, snapshot.lines) for d in snapshot.diagnostics],
+                uri=uri, version=document.version, diagnostics=diagnostics
             )
         )
 
@@ -122,35 +128,35 @@ def make_server(debounce: float = DEBOUNCE) -> ArgmapServer:
         types.CompletionOptions(trigger_characters=[" ", "[", ",", "-", ":"]),
     )
     def completion(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
-        uri, pos = params.text_document.uri, params.position
+        uri, units = params.text_document.uri, ls.units(params.text_document.uri)
         snapshot = ls.snapshot(uri)
         known = ls.known.get(uri, Known(snapshot.index, snapshot.graph))
-        items = complete(snapshot.lines, pos.line, pos.character, known)
+        items = complete(snapshot.lines, *units.position_in(params.position), known)
+        for item in items:
+            if isinstance(item.text_edit, types.TextEdit):
+                item.text_edit.range = units.range_out(item.text_edit.range)
         return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def goto_definition(ls: ArgmapServer, params: types.DefinitionParams) -> list[types.Location]:
-        uri, pos = params.text_document.uri, params.position
-        return definition(ls.snapshot(uri).index, uri, pos.line, pos.character)
+        uri, units = params.text_document.uri, ls.units(params.text_document.uri)
+        found = definition(ls.snapshot(uri).index, uri, *units.position_in(params.position))
+        return [types.Location(f.uri, units.range_out(f.range)) for f in found]
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     def find_references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
-        uri, pos = params.text_document.uri, params.position
-        index = ls.snapshot(uri).index
-        return references(index, uri, pos.line, pos.character, params.context.include_declaration)
+        uri, units = params.text_document.uri, ls.units(params.text_document.uri)
+        line, col = units.position_in(params.position)
+        found = references(
+            ls.snapshot(uri).index, uri, line, col, params.context.include_declaration
+        )
+        return [types.Location(f.uri, units.range_out(f.range)) for f in found]
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
-        pos = params.position
+        line, col = ls.units(params.text_document.uri).position_in(params.position)
         snapshot = ls.snapshot(params.text_document.uri)
-        text = hover(
-            snapshot.index,
-            snapshot.graph,
-            snapshot.evaluation,
-            snapshot.lines,
-            pos.line,
-            pos.character,
-        )
+        text = hover(snapshot.index, snapshot.graph, snapshot.evaluation, snapshot.lines, line, col)
         if text is None:
             return None
         return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
@@ -164,31 +170,51 @@ def make_server(debounce: float = DEBOUNCE) -> ArgmapServer:
         known = ls.known.get(params.text_document.uri, Known(snapshot.index, snapshot.graph))
         if known.graph is None:
             return []
-        return symbols(known.graph, known.index.root)
+        found = symbols(known.graph, known.index.root)
+        units = ls.units(params.text_document.uri)
+        stack = list(found)
+        while stack:
+            symbol = stack.pop()
+            symbol.range = units.range_out(symbol.range)
+            symbol.selection_range = units.range_out(symbol.selection_range)
+            stack.extend(symbol.children or [])
+        return found
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(
         ls: ArgmapServer, params: types.PrepareRenameParams
     ) -> types.PrepareRenamePlaceholder | None:
-        pos = params.position
-        found = ls.snapshot(params.text_document.uri).index.at(pos.line, pos.character)
+        units = ls.units(params.text_document.uri)
+        line, col = units.position_in(params.position)
+        found = ls.snapshot(params.text_document.uri).index.at(line, col)
         if found is None:
             return None
-        return types.PrepareRenamePlaceholder(span_range(found.span), found.name)
+        return types.PrepareRenamePlaceholder(units.range_out(span_range(found.span)), found.name)
 
     @server.feature(types.TEXT_DOCUMENT_RENAME)
     def rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
-        uri, pos = params.text_document.uri, params.position
-        edits = rename_in(ls.snapshot(uri), pos.line, pos.character, params.new_name)
-        return types.WorkspaceEdit(changes={uri: [_text_edit(e) for e in edits]})
+        uri, units = params.text_document.uri, ls.units(params.text_document.uri)
+        line, col = units.position_in(params.position)
+        edits = rename_in(ls.snapshot(uri), line, col, params.new_name)
+        changes = [types.TextEdit(units.range_out(_range(e)), e.text) for e in edits]
+        return types.WorkspaceEdit(changes={uri: changes})
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
     def code_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        uri = params.text_document.uri
-        return quick_fixes(uri, ls.snapshot(uri).lines, params.context.diagnostics)
+        uri, units = params.text_document.uri, ls.units(params.text_document.uri)
+        given = {}  # each diagnostic in characters -> as the client sent it
+        for sent in params.context.diagnostics:
+            copy = types.Diagnostic(units.range_in(sent.range), sent.message, source=sent.source)
+            given[id(copy)] = (copy, sent)
+        actions = quick_fixes(uri, ls.snapshot(uri).lines, [c for c, _ in given.values()])
+        for action in actions:
+            action.diagnostics = [given[id(d)][1] for d in action.diagnostics or []]
+            for edit in (action.edit.changes or {}).get(uri, []) if action.edit else []:
+                edit.range = units.range_out(edit.range)
+        return actions
 
     return server
 
@@ -212,9 +238,8 @@ def rename_in(snapshot: Snapshot, line: int, col: int, new: str) -> list[TextEdi
     return edits
 
 
-def _text_edit(edit: TextEdit) -> types.TextEdit:
-    where = types.Range(types.Position(edit.line, edit.start), types.Position(edit.line, edit.end))
-    return types.TextEdit(where, edit.text)
+def _range(edit: TextEdit) -> types.Range:
+    return types.Range(types.Position(edit.line, edit.start), types.Position(edit.line, edit.end))
 
 
 def serve() -> None:
