@@ -40,11 +40,14 @@ def labels(text: str, line: int, col: int | None = None) -> list[str]:
 
 def test_completes_keys_by_where_the_cursor_is() -> None:
     top = labels(MAP + "mot", 15)
-    assert "motion" in top and "claims" in top and "text" not in top
+    assert "motion" in top and "claims" not in top and "text" not in top
     node = labels(MAP.replace("        text: Poorer", "        ti\n        text: Poorer"), 11)
     assert "title" in node and "supports" in node and "motion" not in node
+    assert "id" not in node and "text" not in node and "evidence" not in node  # written already
+    new_item = labels(MAP + "  - ", 15)
+    assert "id" in new_item and "text" in new_item
     card = labels(MAP.replace("            quote:", "            lo\n            quote:"), 14)
-    assert "locator" in card and "text" not in card
+    assert "locator" in card and "text" not in card and "source" not in card
 
 
 def test_completes_schemes_questions_and_enums() -> None:

@@ -61,7 +61,8 @@ def complete(lines: list[str], line: int, col: int, known: Known) -> list[types.
     key = _KEY.match(before)
     if key:
         column = len(key.group(1)) + len(key.group(2) or "")
-        return _keys(_model_at(lines, line, column), edit_range)
+        present = _sibling_keys(lines, line, column, starts_item=bool(key.group(2)))
+        return _keys(_model_at(lines, line, column), edit_range, present)
     return []
 
 
@@ -121,7 +122,9 @@ def _source_ids(known: Known, edit_range: types.Range) -> list[types.CompletionI
     ]
 
 
-def _keys(model: type[BaseModel] | None, edit_range: types.Range) -> list[types.CompletionItem]:
+def _keys(
+    model: type[BaseModel] | None, edit_range: types.Range, present: set[str]
+) -> list[types.CompletionItem]:
     if model is None:
         return []
     return [
@@ -132,6 +135,7 @@ def _keys(model: type[BaseModel] | None, edit_range: types.Range) -> list[types.
             text_edit=types.TextEdit(range=edit_range, new_text=f"{name}: "),
         )
         for name, field in model.model_fields.items()
+        if name not in present
     ]
 
 
@@ -159,6 +163,27 @@ def _parents(lines: list[str], line: int, column: int) -> list[str]:
             column = own
             if column == 0:
                 break
+    return keys
+
+
+def _sibling_keys(lines: list[str], line: int, column: int, starts_item: bool) -> set[str]:
+    """Keys already written in the mapping the cursor is in (not offered again)."""
+    keys: set[str] = set()
+    above = [] if starts_item else reversed(lines[:line])
+    for direction, rows in (("up", above), ("down", lines[line + 1 :])):
+        for text in rows:
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            match = _KEY_LINE.match(text)
+            indent = len(text) - len(text.lstrip())
+            dash = text.lstrip().startswith("- ")
+            own = indent + 2 if dash else indent
+            if own < column or (direction == "down" and dash and own <= column):
+                break  # out of this mapping, or the next item of its list
+            if match and own == column:
+                keys.add(match.group(3))
+                if dash:  # the mapping's first key: nothing above belongs to it
+                    break
     return keys
 
 
