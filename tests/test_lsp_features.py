@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lsprotocol import types
 
 from argmap.lsp.actions import quick_fixes
@@ -104,3 +105,15 @@ def test_quick_fix_takes_the_did_you_mean() -> None:
 def test_only_maps_are_served() -> None:
     assert is_map(MAP)
     assert not is_map("name: CI\non: [push]\njobs: {}\n")
+
+
+def test_a_crash_in_analysis_becomes_a_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.lsp import server
+
+    def broken(text: str, file: str) -> None:
+        raise KeyError("nope")
+
+    monkeypatch.setattr(server, "analyse_text", broken)
+    snapshot = server.ArgmapServer().analyse("file:///tmp/map.yaml", MAP)
+    (only,) = snapshot.diagnostics
+    assert only.code == "internal-error" and "KeyError('nope')" in only.message

@@ -10,6 +10,7 @@ change cancels the pending one, so a burst of keystrokes is analysed once. Reque
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 
 from lsprotocol import types
@@ -18,6 +19,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from argmap import __version__
+from argmap.diagnostics import Diagnostic, Severity
 from argmap.edit.errors import EditError
 from argmap.edit.ids import IdIndex, Kind
 from argmap.edit.rename import TextEdit, apply_edits, rename_edits, rename_kind
@@ -65,7 +67,14 @@ class ArgmapServer(LanguageServer):
         file = to_fs_path(uri) or uri
         if not is_map(text):  # other YAML in the workspace: say nothing about it
             return Snapshot(text, file, [], IdIndex())
-        snapshot = analyse_text(text, file)
+        try:
+            snapshot = analyse_text(text, file)
+        except Exception as exc:  # a bug in argmap must not silence the editor for good
+            logging.exception("argmap could not analyse %s", file)
+            failed = Diagnostic(
+                file, 1, 1, Severity.ERROR, "internal-error", f"argmap failed on this map: {exc!r}"
+            )
+            return Snapshot(text, file, [failed], IdIndex())
         self.snapshots[uri] = snapshot
         if snapshot.index.occurrences or snapshot.graph is not None:
             self.known[uri] = Known(snapshot.index, snapshot.graph)
