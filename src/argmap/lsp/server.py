@@ -66,15 +66,15 @@ class ArgmapServer(LanguageServer):
     def analyse(self, uri: str, text: str) -> Snapshot:
         file = to_fs_path(uri) or uri
         if not is_map(text):  # other YAML in the workspace: say nothing about it
-            return Snapshot(text, file, [], IdIndex())
-        try:
-            snapshot = analyse_text(text, file)
-        except Exception as exc:  # a bug in argmap must not silence the editor for good
-            logging.exception("argmap could not analyse %s", file)
-            failed = Diagnostic(
-                file, 1, 1, Severity.ERROR, "internal-error", f"argmap failed on this map: {exc!r}"
-            )
-            return Snapshot(text, file, [failed], IdIndex())
+            snapshot = Snapshot(text, file, [], IdIndex())
+        else:
+            try:
+                snapshot = analyse_text(text, file)
+            except Exception as exc:  # a bug in argmap must not silence the editor for good
+                logging.exception("argmap could not analyse %s", file)
+                message = f"argmap failed on this map: {exc!r}"
+                failed = Diagnostic(file, 1, 1, Severity.ERROR, "internal-error", message)
+                snapshot = Snapshot(text, file, [failed], IdIndex())
         self.snapshots[uri] = snapshot
         if snapshot.index.occurrences or snapshot.graph is not None:
             self.known[uri] = Known(snapshot.index, snapshot.graph)
