@@ -330,3 +330,18 @@ async def test_yaml_that_is_not_a_map_is_left_alone(client: LanguageClient, tmp_
     path = tmp_path / "workflow.yaml"
     path.write_text("name: CI\non: [push]\njobs: {unknown: 1}\n", encoding="utf-8")
     assert list(await open_map(client, path)) == []
+
+
+async def test_a_burst_of_changes_is_analysed_once(client: LanguageClient, article: Path) -> None:
+    text = article.read_text(encoding="utf-8")
+    await open_map(client, article)
+    uri = article.as_uri()
+    for version in range(2, 7):  # five keystrokes, faster than the debounce
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangeWholeDocument(text + "#" * version)],
+            )
+        )
+    params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert params.version == 6  # not 2: the first four were never analysed
