@@ -117,3 +117,16 @@ def test_a_crash_in_analysis_becomes_a_diagnostic(monkeypatch: pytest.MonkeyPatc
     snapshot = server.ArgmapServer().analyse("file:///tmp/map.yaml", MAP)
     (only,) = snapshot.diagnostics
     assert only.code == "internal-error" and "KeyError('nope')" in only.message
+
+
+def test_questions_of_the_nodes_scheme_come_first() -> None:
+    loaded = analyse_text(MAP, "map.yaml")
+    known = Known(loaded.index, loaded.graph)
+    typing = MAP.replace("    scheme: expert-opinion", "    scheme: expert-opinion\n    cq: ")
+    lines = typing.split("\n")
+    items = complete(lines, 9, len("    cq: "), known)
+    ranked = sorted(items, key=lambda i: i.sort_text or "")
+    first = [i.label for i in ranked if (i.sort_text or "").startswith("0")]
+    assert first and all(label.startswith("expert-opinion.") for label in first)
+    assert ranked[0].label.startswith("expert-opinion.")
+    assert len(items) > len(first)  # the other schemes' questions are still offered

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from argmap.edit.ids import NODE_LINKS, IdIndex, Kind
 from argmap.graph import MapGraph, source_label
+from argmap.load import child_node
 from argmap.model import ArgMap, Expect, Source
 from argmap.schemes import scheme_library
 from argmap.validate import MODEL_UNDER
@@ -79,11 +80,17 @@ def _values(
             for s in scheme_library().values()
         ]
     if key == "cq":
-        return [
-            _item(f"{s.id}.{q.id}", types.CompletionItemKind.Event, q.ask, edit_range)
-            for s in scheme_library().values()
-            for q in s.questions
-        ]
+        near = _schemes_near(known, edit_range.start.line)
+        items = []
+        for scheme in scheme_library().values():
+            for q in scheme.questions:
+                item = _item(
+                    f"{scheme.id}.{q.id}", types.CompletionItemKind.Event, q.ask, edit_range
+                )
+                # the questions of the node's own scheme or its parent's come first
+                item.sort_text = f"{0 if scheme.id in near else 1}{item.label}"
+                items.append(item)
+        return items
     if key in _BOOLEANS:
         value = types.CompletionItemKind.Value
         return [_item(v, value, None, edit_range) for v in ("true", "false")]
@@ -97,6 +104,24 @@ def _values(
                     for e in kind
                 ]
     return []
+
+
+def _schemes_near(known: Known, line: int) -> set[str]:
+    """The schemes of the node written around `line` and of its parent (last loaded map)."""
+    graph, root = known.graph, known.index.root
+    if graph is None:
+        return set()
+    inner = None
+    for mapped in graph:  # document order: the last node that spans the line is innermost
+        node = root
+        for step in mapped.path:
+            node = child_node(node, step)
+        if node is not None and node.start_mark.line <= line <= node.end_mark.line:
+            inner = mapped
+    if inner is None:
+        return set()
+    parent = graph.nodes.get(inner.parent) if inner.parent else None
+    return {m.node.scheme for m in (inner, parent) if m is not None and m.node.scheme}
 
 
 def _node_ids(known: Known, edit_range: types.Range) -> list[types.CompletionItem]:
