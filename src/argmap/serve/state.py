@@ -2,21 +2,25 @@
 
 `reload()` runs after every save. A save that does not validate keeps the previous
 graph and drawings, so the page can show the new diagnostics over the last good
-diagram. Drawings are made on request, once per view and version.
+diagram. The views a page has shown are drawn again during the reload, Graphviz
+working in its own process while the analysis runs here; a view whose DOT text did
+not change (an edit to notes, quotes or sources) is not laid out again.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from argmap.analysis import analyse
+from argmap.analysis import Status, analyse, statuses
 from argmap.analysis.checks import run_checks
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.graph import MapGraph
-from argmap.render import GraphvizError, RenderError, diagram_svg
+from argmap.render import GraphvizError, RenderError, diagram_dot, layout, svg_text
 from argmap.serve.details import editor_link, node_details, node_lines
 from argmap.validate import load_map
 
@@ -28,8 +32,8 @@ class _Good:
     graph: MapGraph
     lines: dict[str, int]  # node id -> line in the file
     details: dict[str, dict[str, Any]]
-    statuses: dict[str, Any]
-    drawings: dict[str, str] = field(default_factory=dict)  # view -> SVG
+    statuses: Mapping[str, Status]
+    drawings: dict[str, str]  # view -> SVG
 
 
 def _node_at(lines: dict[str, int], line: int) -> str | None:
@@ -47,6 +51,8 @@ class ServedMap:
         self.version = 0
         self.diagnostics: list[Diagnostic] = []
         self._good: _Good | None = None
+        self._shown: set[str] = {""}  # views pages have asked for: drawn on every save
+        self._layouts: dict[str, str] = {}  # DOT text -> SVG, for the views shown
         self._lock = threading.Lock()  # reloads run in worker threads
         self.reload()
 
@@ -57,20 +63,33 @@ class ServedMap:
         good = None
         if result.graph is not None and result.loaded is not None:
             graph, loaded = result.graph, result.loaded
-            evaluation = analyse(graph)
-            found += run_checks(graph, loaded.position, loaded.key_position, (), evaluation)
-            lines = node_lines(graph, loaded)
-            good = _Good(
-                graph,
-                lines,
-                node_details(graph, evaluation, lines, self.path),
-                {k: v.status for k, v in evaluation.verdicts.items()},
-            )
+            marks = statuses(graph)  # the analysis's labelling, without its strengths
+            with ThreadPoolExecutor(1) as pool:
+                drawn: dict[str, Future[str]] = {
+                    view: pool.submit(self._draw, graph, view, marks) for view in self._shown
+                }
+                evaluation = analyse(graph)
+                found += run_checks(graph, loaded.position, loaded.key_position, (), evaluation)
+                lines = node_lines(graph, loaded)
+                details = node_details(graph, evaluation, lines, self.path)
+                drawings = {view: future.result() for view, future in drawn.items()}
+            good = _Good(graph, lines, details, marks, drawings)
         with self._lock:
             self.version += 1
             self.diagnostics = sort_diagnostics(found)
             if good is not None:
                 self._good = good
+                self._layouts = {k: v for k, v in self._layouts.items() if v in drawings.values()}
+
+    def _draw(self, graph: MapGraph, view: str, marks: Mapping[str, Status]) -> str:
+        focus = view if view in graph.roots else None
+        try:
+            dot = diagram_dot(graph, focus=focus, statuses=marks)
+            if dot not in self._layouts:
+                self._layouts[dot] = svg_text(layout(dot, "svg"))
+            return self._layouts[dot]
+        except (GraphvizError, RenderError) as exc:
+            return f"<p class='error'>{type(exc).__name__}</p>"
 
     @property
     def graph(self) -> MapGraph | None:
@@ -95,15 +114,11 @@ class ServedMap:
         good = self._good
         if good is None:
             return ""
+        if view not in good.graph.roots:
+            view = ""  # the whole map, for any view that is not a contention
         if view not in good.drawings:
-            focus = view or None
-            if focus is not None and focus not in good.graph.nodes:
-                focus = None
-            try:
-                svg = diagram_svg(good.graph, focus=focus, statuses=good.statuses)
-            except (GraphvizError, RenderError) as exc:
-                return f"<p class='error'>{type(exc).__name__}</p>"
-            good.drawings[view] = svg
+            self._shown.add(view)
+            good.drawings[view] = self._draw(good.graph, view, good.statuses)
         return good.drawings[view]
 
     def state(self, view: str) -> dict[str, Any]:

@@ -186,6 +186,7 @@
     mark();
     showDetails();
     document.body.dataset.version = state.version;
+    window.argmapUpdatedAt = Date.now();  // for the tests and benchmarks/bench_serve.py
     window.argmapUpdates += 1;
   }
 
