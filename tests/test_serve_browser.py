@@ -67,6 +67,8 @@ def saved(page: Page, path: Path, text: str) -> None:
 
 
 def test_diagram_diagnostics_and_details(page: Page, map_file: Path) -> None:
+    text = map_file.read_text().replace("fell by a fifth", "==fell by a fifth==")
+    map_file.write_text(text)
     with running_server(map_file) as base:
         page.goto(base)  # one map: the index goes straight to it
         page.wait_for_function(f"{UPDATES} >= 1")
@@ -88,6 +90,8 @@ def test_diagram_diagnostics_and_details(page: Page, map_file: Path) -> None:
         # a card's quote, read-aloud marks and all
         node(page, "P1.e").click()
         assert details.locator(".card cite").inner_text() == "Dana Lee 2019"
+        assert details.locator(".card blockquote mark").inner_text() == "fell by a fifth"
+        assert details.locator(".card blockquote").inner_text().startswith("Reported bullying fell")
         # a diagnostic selects the node it is about
         page.locator("#diagnostics li.warning").first.click()
         assert page.locator("#canvas g.node.selected").count() == 1
@@ -112,6 +116,7 @@ def test_a_save_updates_in_place_keeping_zoom_and_selection(page: Page, map_file
             page, map_file, text.replace("    side: pro\n    title: Uniforms cut", "    side: [\n")
         )
         assert page.locator("#stale").is_visible()
+        assert "uniforms.yaml:" in page.locator("#stale li").first.inner_text()
         errors = page.locator("#diagnostics li.error")
         assert errors.count() >= 1 and "uniforms.yaml:" in errors.first.inner_text()
         assert page.locator("#canvas svg g.node").count() >= 12

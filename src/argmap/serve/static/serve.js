@@ -87,7 +87,7 @@
     details.append(el("p", node.text, "text"));
     if (node.status) {
       const s = el("p", null, `status ${node.status}`);
-      s.append(el("strong", `${node.glyph} ${node.status}`), document.createTextNode(`: ${node.reason}`));
+      s.append(el("strong", `${node.glyph} ${node.status}`), document.createTextNode(` ${node.reason}`));
       details.append(s);
     }
     if (node.strength !== null) details.append(el("p", `Strength ${node.strength.toFixed(2)}`, "strength"));
@@ -152,6 +152,25 @@
     if (!state.diagnostics.length) list.append(el("li", "No problems found.", "none"));
   }
 
+  // an invalid save: its errors over the last good drawing
+  function showStale() {
+    const banner = document.getElementById("stale");
+    banner.hidden = !state.stale;
+    banner.replaceChildren(el("strong", "The last save has errors: this is the last good drawing."));
+    if (!state.stale) return;
+    const errors = state.diagnostics.filter((d) => d.severity === "error");
+    const ul = el("ul");
+    for (const d of errors.slice(0, 5)) {
+      const li = el("li");
+      const a = el("a", d.place);
+      a.href = d.link;
+      li.append(a, document.createTextNode(` ${d.message}`));
+      ul.append(li);
+    }
+    if (errors.length > 5) ul.append(el("li", `and ${errors.length - 5} more (see Diagnostics)`));
+    banner.append(ul);
+  }
+
   function showViews() {
     const current = viewSelect.value || sessionStorage.getItem(`argmap:${MAP}:view`) || "";
     viewSelect.replaceChildren();
@@ -178,7 +197,7 @@
       }
     }
     if (!fitted && state.svg) { fit(); fitted = true; }
-    document.getElementById("stale").hidden = !state.stale;
+    showStale();
     document.body.classList.toggle("invalid", !state.valid);
     showViews();
     showDiagnostics();
