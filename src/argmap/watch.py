@@ -14,7 +14,7 @@ from pathlib import Path
 import watchfiles
 
 # how long a burst of writes may go quiet before it counts as one save (milliseconds)
-_STEP = 30
+_STEP = 10
 
 
 class _MapFilter:
