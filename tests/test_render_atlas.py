@@ -173,7 +173,7 @@ def test_every_contention_is_drawn_in_full_even_with_no_children() -> None:
     assert pages[0].titles_only and not any(p.titles_only for p in pages[1:])
     # small contentions share one page rather than one sheet each
     assert len(pages) == 2
-    assert "C0, C1" in pages[1].heading and "continued" not in pages[1].heading
+    assert "P1, P2" in pages[1].heading and "continued" not in pages[1].heading  # codes
 
 
 @pytest.mark.parametrize("nodes", [300])
