@@ -1,11 +1,12 @@
 """The side's case as a diagram, sized for one landscape page of the sheet.
 
-The diagram comes from `argmap.render` (titles only, with status marks). A big case
-drawn whole would shrink to unreadable type on one page, so the sheet draws the
-deepest view that still prints at a readable scale: the whole case, else one level
-below the contentions, else the contentions alone, and says which. Graphviz lays out
-only the views that may read: a view that argmap.render.size estimates far too big is
-skipped (the article map's whole case would take Graphviz 0.1 s to lay out).
+The diagram comes from `argmap.render` (titles only, with status marks and a key of
+only the marks it uses). A big case drawn whole would shrink to unreadable type, so
+the sheet draws the deepest view that prints at full size (no text under 8 pt): the
+whole case, else one level below the contentions, else the contentions alone, and
+says which; when not even that reads, the sheet has no diagram (the atlas of
+`argmap render` draws every case readably). Graphviz lays out only the views that
+may read: a view that argmap.render.size estimates far too big is skipped.
 
 HTML sheets inline the SVG. PDF sheets print Graphviz's own PDF of the same drawing
 (`diagram_pdf`) into a box of `printed_size`: WeasyPrint takes longer to draw the SVG
@@ -23,13 +24,22 @@ from argmap.analysis import Status
 from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.render.choices import Paper
+from argmap.words import legend
+
+STATUS_WORDS = {
+    Status.STANDS: "holds, thick border",
+    Status.FALLS: "defeated, struck through",
+    Status.CONTESTED: "undecided, double border",
+    Status.UNSUPPORTED: "nothing supports it, dotted border",
+    Status.CUT: "granted, but an undercut that holds cuts its line",
+}
 
 if TYPE_CHECKING:
     from argmap.render.size import Sizer
 
 # Landscape area left for the diagram: the page inside the sheet's margins, less a heading.
 _MARGINS = (74.0, 130.0)  # points: left + right, top + bottom + heading
-_READABLE = 0.4  # smallest scale at which Graphviz's 14 pt text still reads (5.6 pt)
+_READABLE = 1.0  # the smallest text drawn is 8 pt (codes, key): printed at full size
 _SLACK = 0.7  # a view estimated below this share of _READABLE will not read when drawn
 # Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (150 mm), which
 # leaves room for the heading and a two-line note on the landscape page.
@@ -44,7 +54,6 @@ class Diagram:
     svg: str
     depth: int | None  # levels drawn below the contentions; None: all of them
     note: str  # one line for the sheet: what the view shows
-    command: str | None = None  # the command that draws the whole case, when this is not it
     dot: str = ""  # the Graphviz source of the drawing, to draw it again as PDF
 
     @property
@@ -71,30 +80,50 @@ def side_diagram(
         return None
     room = _room(paper)
     sizer = Sizer(graph, paper)
-    dot = svg = ""
     for depth in (None, 1, 0):
         # Graphviz is asked only about views that may read: argmap.render.size estimates
         # a view within about 20 % of Graphviz's layout, so one estimated far too big is not
-        if depth != 0 and _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
+        if _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
             continue
-        dot = diagram_dot(graph, side=side, depth=depth, titles_only=True, statuses=statuses)
+        dot = diagram_dot(
+            graph, side=side, depth=depth, titles_only=True, statuses=statuses, legend=False
+        )
         svg = svg_text(layout(dot, "svg"))
         if _scale(svg, room) >= _READABLE:
             break
+    else:
+        return None  # not even the contentions alone print at a readable size
     label = graph.side_label(side)
     if depth is None:
-        return Diagram(svg, depth, f"{label}: the whole case, titles only.", dot=dot)
-    below = "one level below them" if depth == 1 else "alone"
-    note = f"{label}: the contentions {below}; the whole case is too big for one page, see"
-    command = f"argmap render {graph.file} --side {side.value}"
-    return Diagram(svg, depth, note, command, dot)
+        note = f"{label}: the whole case, titles only."
+    else:
+        below = "one level below them" if depth == 1 else "alone"
+        note = (
+            f"{label}: the contentions {below}, titles only; the whole case is too big "
+            "to print readably on one page (the diagram atlas draws it all)."
+        )
+    return Diagram(svg, depth, f"{note} {_key(svg)}", dot)
+
+
+def _key(svg: str) -> str:
+    """The key in one line of the sheet, naming only the marks the drawing uses (the
+    drawing itself has none: a key inside it would shrink the drawing)."""
+    parts = ["Solid arrow: supports", "dashed: attacks, the line says how"]
+    parts += [f"{plain} = {formal.split(':')[0]}" for plain, formal in legend() if plain in svg]
+    for status in Status:
+        if f"{status.glyph} {status.value}" in svg:
+            parts.append(f"{status.glyph} {status.value}: {STATUS_WORDS[status]}")
+    if "\u2702 cut" in svg:
+        parts.append("\u2702 on a line: that line is cut, its node still granted")
+    return "Key: " + "; ".join(parts) + "."
 
 
 def printed_size(diagram: Diagram, paper: Paper = Paper.A4) -> tuple[float, float]:
     """The box (width, height in points) a PDF sheet prints `diagram` in.
 
     As wide as the landscape page's text and at most 150 mm tall: the box the
-    stylesheet gives the inline SVG in a browser.
+    stylesheet gives the inline SVG in a browser. A diagram is only drawn when it
+    fits that box at full size, so this never shrinks its type.
     """
     width, height = diagram.size or (1.0, 1.0)
     scale = min(_room(paper)[0] / width, _PRINT_HEIGHT / height)
@@ -129,7 +158,7 @@ def _estimated_scale(
 def _room(paper: Paper) -> tuple[float, float]:
     """Width and height in points a diagram may take on the sheet's landscape page."""
     height, width = paper.size
-    return width - _MARGINS[0], height - _MARGINS[1]
+    return width - _MARGINS[0], min(height - _MARGINS[1], _PRINT_HEIGHT)
 
 
 def _scale(svg: str, room: tuple[float, float]) -> float:

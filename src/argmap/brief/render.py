@@ -108,7 +108,7 @@ def render_html(
     values = {
         "brief": context,
         "paper": PAGE_SIZE[paper],
-        "diagram": diagram and {"svg": drawing, "note": diagram.note, "command": diagram.command},
+        "diagram": diagram and {"svg": drawing, "note": diagram.note},
     }
     return _render(html_environment(folder), folder, HTML_TEMPLATE, values)
 
@@ -128,7 +128,6 @@ def render_markdown(
         and {
             "file": Markup(_link_target(diagram_file)),
             "note": markdown_escape(diagram.note),
-            "command": diagram.command and markdown_escape(diagram.command),
         },
     }
     return _render(markdown_environment(folder), folder, MARKDOWN_TEMPLATE, values)

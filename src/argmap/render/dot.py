@@ -139,6 +139,7 @@ class _Builder:
     groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     drawn_junctions: set[str] = field(default_factory=set)
     stubs: set[str] = field(default_factory=set)
+    links_drawn: set[Relation] = field(default_factory=set)  # cross-link kinds drawn
 
     @property
     def quick(self) -> bool:
@@ -298,6 +299,7 @@ class _Builder:
         self.edge(lower, upper, {**style, "constraint": "false"})
 
     def cross_link(self, edge: Edge) -> None:
+        self.links_drawn.add(edge.relation)
         target = self.graph[edge.target]
         cards = edge.attack is Attack.UNDERMINE and bool(target.node.evidence)
         style = _edge_style(edge.relation, edge.attack, cards=cards)
@@ -342,7 +344,8 @@ class _Builder:
             cells.append(
                 legend_label(
                     self.graph,
-                    statuses=self.statuses is not None,
+                    statuses=self._statuses_drawn(),
+                    links=self.links_drawn,
                     pages=bool(self.page.home),
                     stubs=bool(self.stubs),
                     groups=any(len(members) > 1 for members in self.groups.values()),
@@ -350,6 +353,12 @@ class _Builder:
             )
         rows = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{cell}</TD></TR>' for cell in cells)
         return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
+
+    def _statuses_drawn(self) -> set[Status]:
+        """The statuses the page shows: the key explains only those (and none without)."""
+        if self.statuses is None:
+            return set()
+        return {self.statuses[n] for n in self.page.nodes if n in self.statuses}
 
     # -- the whole graph ------------------------------------------------------
     def build(self) -> str:

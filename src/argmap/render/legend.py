@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.analysis import Status
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, Relation
 from argmap.model import Side
 from argmap.render.style import (
     ATTACK_COLOUR,
@@ -43,9 +43,18 @@ def _small(text: str) -> str:
 
 
 def legend_label(
-    graph: MapGraph, *, statuses: bool, pages: bool, stubs: bool, groups: bool, columns: int = 2
+    graph: MapGraph,
+    *,
+    statuses: set[Status],
+    links: set[Relation],
+    pages: bool,
+    stubs: bool,
+    groups: bool,
+    columns: int = 2,
 ) -> str:
-    """The legend as an HTML-like table; optional entries follow what the page shows."""
+    """The legend as an HTML-like table; optional entries follow what the page shows:
+    the `statuses` drawn, the kinds of cross-link drawn (`links`), page references,
+    stubs and co-premise groups."""
     items: list[_Item] = [
         (
             f'<FONT COLOR="{SIDE_BAND_INK[side]}"><B>{SIDE_MARK[side]}</B></FONT>',
@@ -65,17 +74,23 @@ def legend_label(
             + "<BR/>an undercut ends on the dot on the line it attacks",
             _BARE,
         ),
-        (
-            _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
-            "cross-link (double line): supports or attacks<BR/>a node elsewhere",
-            _BARE,
-        ),
-        (
-            _ink(OUTWEIGH_COLOUR, "\u2508\u2508\u2508\u25c7"),
-            "outweighs (dotted, open diamond):<BR/>matters more than the node it points to",
-            _BARE,
-        ),
     ]
+    if links - {Relation.OUTWEIGH}:
+        items.append(
+            (
+                _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
+                "cross-link (double line): supports or attacks<BR/>a node elsewhere",
+                _BARE,
+            )
+        )
+    if Relation.OUTWEIGH in links:
+        items.append(
+            (
+                _ink(OUTWEIGH_COLOUR, "\u2508\u2508\u2508\u25c7"),
+                "outweighs (dotted, open diamond):<BR/>matters more than the node it points to",
+                _BARE,
+            )
+        )
     if groups:
         items.append(
             (
@@ -107,7 +122,7 @@ def legend_label(
         where = "(p. 2)" if pages else "(not in this view)"
         items.append((_small(f"\u2197 P2 {where}"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
     if statuses:
-        for status in Status:
+        for status in [s for s in Status if s in statuses]:
             sample = f"<B>{markup(f'{status.glyph} {status.value}')}</B>"
             attrs = f' COLOR="{INK}"'
             if status in (Status.STANDS, Status.CUT):
