@@ -120,9 +120,12 @@ class _Planner:
         )
         if fits != fitted:
             return fits
-        if fits:
-            return len(plan.nodes) > len(than.nodes)
+        if fits:  # more nodes, weighed by how large they print
+            return self._worth(plan) > self._worth(than)
         return self.sizer.scale(plan.nodes, plan.look) > self.sizer.scale(than.nodes, than.look)
+
+    def _worth(self, plan: _Plan) -> float:
+        return len(plan.nodes) * min(1.0, self.sizer.scale(plan.nodes, plan.look))
 
     def _looks(self) -> list[Look]:
         other = Direction.LR if self.look.direction is Direction.TB else Direction.TB
