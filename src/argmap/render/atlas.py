@@ -28,7 +28,7 @@ class _Plan:
     overview: bool = False
 
 
-LOOK_AHEAD = 8  # later subtrees tried for a page's spare room (bounded: speed)
+LOOK_AHEAD = 4  # later subtrees tried for a page's spare room (bounded: speed)
 
 
 class _Planner:
@@ -39,13 +39,17 @@ class _Planner:
         self.look = replace(look, legend=False)  # the key is drawn on the overview
         self.in_view = set(nodes)
         self.order = {node_id: i for i, node_id in enumerate(nodes)}
+        self._subtrees: dict[str, list[str]] = {}
 
     def children(self, node_id: str) -> list[str]:
         node = self.graph[node_id]
         return [c for c in (*node.premises, *node.rebuttals) if c in self.in_view]
 
     def subtree(self, node_id: str) -> list[str]:
-        return [n.id for n in self.graph.descendants(node_id) if n.id in self.in_view]
+        if node_id not in self._subtrees:
+            found = [n.id for n in self.graph.descendants(node_id) if n.id in self.in_view]
+            self._subtrees[node_id] = found
+        return self._subtrees[node_id]
 
     def fill(self, roots: list[str], look: Look, *, forced: bool) -> _Plan:
         """The roots, then children breadth-first while the page still fits; with
