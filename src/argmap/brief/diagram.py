@@ -1,12 +1,12 @@
 """The side's case as a diagram, sized for one landscape page of the sheet.
 
-The diagram comes from `argmap.render` (titles only, with status marks and a key of
-only the marks it uses). A big case drawn whole would shrink to unreadable type, so
-the sheet draws the deepest view that prints at full size (no text under 8 pt): the
-whole case, else one level below the contentions, else the contentions alone, and
-says which; when not even that reads, the sheet has no diagram (the atlas of
-`argmap render` draws every case readably). Graphviz lays out only the views that
-may read: a view that argmap.render.size estimates far too big is skipped.
+The diagram comes from `argmap.render` (titles only, with status marks). A big case
+drawn whole would shrink to unreadable type on one page, so the sheet draws the
+deepest view that prints at full size (its smallest type, 8 pt, stays 8 pt on paper):
+the whole case, else one level below the contentions, else the contentions alone,
+and says which; when not even the contentions fit, the sheet has no diagram page. Graphviz lays out
+only the views that may read: a view that argmap.render.size estimates far too big is
+skipped (the article map's whole case would take Graphviz 0.1 s to lay out).
 
 HTML sheets inline the SVG. PDF sheets print Graphviz's own PDF of the same drawing
 (`diagram_pdf`) into a box of `printed_size`: WeasyPrint takes longer to draw the SVG
@@ -24,27 +24,26 @@ from argmap.analysis import Status
 from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.render.choices import Paper
-from argmap.words import legend
-
-STATUS_WORDS = {
-    Status.STANDS: "holds, thick border",
-    Status.FALLS: "defeated, struck through",
-    Status.CONTESTED: "undecided, double border",
-    Status.UNSUPPORTED: "nothing supports it, dotted border",
-    Status.CUT: "granted, but an undercut that holds cuts its line",
-}
 
 if TYPE_CHECKING:
     from argmap.render.size import Sizer
 
 # Landscape area left for the diagram: the page inside the sheet's margins, less a heading.
-_MARGINS = (74.0, 130.0)  # points: left + right, top + bottom + heading
-_READABLE = 1.0  # the smallest text drawn is 8 pt (codes, key): printed at full size
+_MARGINS = (74.0, 136.0)  # points: left + right, top + bottom + heading and note
+_READABLE = 1.0  # the diagram's smallest type is 8 pt: printed smaller, it would not read
 _SLACK = 0.7  # a view estimated below this share of _READABLE will not read when drawn
-# Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (150 mm), which
-# leaves room for the heading and a two-line note on the landscape page.
-_PRINT_HEIGHT = 150 / 25.4 * 72
+# Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (162 mm), which
+# leaves room for the heading and a one-line note on the landscape page.
+_PRINT_HEIGHT = 162 / 25.4 * 72
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+# The drawing's key in one line (the drawing has none, to print larger).
+KEY = (
+    "Key: solid line supports, dashed line attacks (the kind written on it); "
+    "border thick = holds, cut corners = falls, dashed = cut off, double = contested, "
+    "dotted = unsupported."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,8 @@ def side_diagram(
     statuses: Mapping[str, Status] | None = None,
     paper: Paper = Paper.A4,
 ) -> Diagram | None:
-    """The deepest readable diagram of `side`'s case, or None when the side has no claims.
+    """The deepest diagram of `side`'s case that prints at full size, or None when the
+    side has no claims or not even its contentions fit on the page.
 
     Raises argmap.render.GraphvizError when Graphviz is missing or fails.
     """
@@ -80,11 +80,13 @@ def side_diagram(
         return None
     room = _room(paper)
     sizer = Sizer(graph, paper)
+    dot = svg = ""
     for depth in (None, 1, 0):
         # Graphviz is asked only about views that may read: argmap.render.size estimates
         # a view within about 20 % of Graphviz's layout, so one estimated far too big is not
-        if _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
+        if depth != 0 and _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
             continue
+        # no key in the drawing: the note under the heading gives it in one line
         dot = diagram_dot(
             graph, side=side, depth=depth, titles_only=True, statuses=statuses, legend=False
         )
@@ -92,38 +94,21 @@ def side_diagram(
         if _scale(svg, room) >= _READABLE:
             break
     else:
-        return None  # not even the contentions alone print at a readable size
+        return None  # not even the contentions print at a size that reads
     label = graph.side_label(side)
     if depth is None:
-        note = f"{label}: the whole case, titles only."
+        shown = "the whole case, titles only"
     else:
         below = "one level below them" if depth == 1 else "alone"
-        note = (
-            f"{label}: the contentions {below}, titles only; the whole case is too big "
-            "to print readably on one page (the diagram atlas draws it all)."
-        )
-    return Diagram(svg, depth, f"{note} {_key(svg)}", dot)
-
-
-def _key(svg: str) -> str:
-    """The key in one line of the sheet, naming only the marks the drawing uses (the
-    drawing itself has none: a key inside it would shrink the drawing)."""
-    parts = ["Solid arrow: supports", "dashed: attacks, the line says how"]
-    parts += [f"{plain} = {formal.split(':')[0]}" for plain, formal in legend() if plain in svg]
-    for status in Status:
-        if f"{status.glyph} {status.value}" in svg:
-            parts.append(f"{status.glyph} {status.value}: {STATUS_WORDS[status]}")
-    if "\u2702 cut" in svg:
-        parts.append("\u2702 on a line: that line is cut, its node still granted")
-    return "Key: " + "; ".join(parts) + "."
+        shown = f"the contentions {below}, titles only (the whole case does not fit a page)"
+    return Diagram(svg, depth, f"{label}: {shown}. {KEY}", dot=dot)
 
 
 def printed_size(diagram: Diagram, paper: Paper = Paper.A4) -> tuple[float, float]:
     """The box (width, height in points) a PDF sheet prints `diagram` in.
 
     As wide as the landscape page's text and at most 150 mm tall: the box the
-    stylesheet gives the inline SVG in a browser. A diagram is only drawn when it
-    fits that box at full size, so this never shrinks its type.
+    stylesheet gives the inline SVG in a browser.
     """
     width, height = diagram.size or (1.0, 1.0)
     scale = min(_room(paper)[0] / width, _PRINT_HEIGHT / height)
@@ -149,7 +134,7 @@ def _estimated_scale(
     from argmap.render import DiagramOptions, select_nodes
     from argmap.render.size import Look
 
-    options = DiagramOptions(side=side, depth=depth, titles_only=True)
+    options = DiagramOptions(side=side, depth=depth, titles_only=True, legend=False)
     look = Look(options.direction, options.titles_only, options.legend)
     width, height = sizer.extent(select_nodes(sizer.graph, options), look)
     return min(room[0] / width, room[1] / height, 1.0)
