@@ -424,9 +424,12 @@ def test_a_cut_node_is_drawn_granted_with_the_cut_on_its_line() -> None:
         assert "<S>" not in attrs["label"] and "diagonals" not in attrs["style"]  # not false
         assert attrs["penwidth"] == "3"  # granted, like a node that stands
         parent = graph[node_id].parent
-        # the line from the node to what it backs (through its junction) carries the cut
+        # the line from the node to what it backs (or to the line it undercuts), through
+        # the node's junction where it has one, carries the cut
         upper = [
-            a for t, h, a in parsed.edges if t == parent and (h == node_id or h.startswith(node_id))
+            a
+            for t, h, a in parsed.edges
+            if t in (parent, f"{parent}|inference") and h in (node_id, f"{node_id}|inference")
         ]
         assert any("\u2702 cut" in label_text(a.get("label", "")) for a in upper), upper
     legend = label_text(parsed.attrs["label"])
