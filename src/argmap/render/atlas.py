@@ -96,7 +96,7 @@ class _Planner:
             best: tuple[_Plan, list[str]] | None = None
             for look in self._looks():
                 plan = self.fill([first], look, forced=True)
-                rest = [*plan.cuts, *pending]
+                rest = [*pending, *plan.cuts]  # leftovers last: they pack together
                 skipped: list[str] = []
                 while rest and len(skipped) < LOOK_AHEAD:
                     candidate = rest.pop(0)
