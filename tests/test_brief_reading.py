@@ -21,6 +21,7 @@ from argmap.brief.context import Frontline, build_context
 from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.quotes import read_aloud
+from argmap.render.choices import Paper
 from argmap.validate import load_map
 
 MAPS = sorted((Path(__file__).resolve().parent.parent / "maps").glob("*.yaml"))
@@ -141,3 +142,40 @@ def test_every_html_anchor_resolves() -> None:
         hrefs = set(re.findall(r'href="#([^"]+)"', html))
         assert hrefs, "no internal link"
         assert hrefs <= targets, sorted(hrefs - targets)[:5]
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER], ids=["A4", "letter"])
+def test_weighing_headers_fit_their_columns_and_cells_stay_short(
+    paper: Paper, tmp_path: Path
+) -> None:
+    """Each header word sits inside its column; no cell of the shipped maps wraps past 4 lines."""
+    for path in MAPS:
+        graph = graph_of(path)
+        options = SheetOptions(paper=paper, diagram=False)
+        pdf = tmp_path / f"{path.stem}.pdf"
+        pdf.write_bytes(make_sheet(graph, Side.PRO, SheetFormat.PDF, options).content)
+        boxes = subprocess.run(
+            ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        blocks = re.findall(r"<block (.*?)</block>", boxes, re.S)
+        header = next((b for b in blocks if ">Reversibility<" in b), None)
+        assert header is not None, path.stem
+        for block in blocks:
+            lines = block.count("<line ")
+            text = " ".join(re.findall(r">([^<]+)</word>", block))
+            if lines > 4 and text and any(text.startswith(v) for v in _cells(graph)):
+                pytest.fail(f"{path.stem}: a weighing cell wraps to {lines} lines: {text}")
+        xmax = float(re.search(r'xMax="([\d.]+)"[^>]*>Reversibility<', header)[1])  # type: ignore[index]
+        page_width = {Paper.A4: 595.3, Paper.LETTER: 612.0}[paper]
+        assert xmax < page_width - 13 / 25.4 * 72, "the last header runs past the table"
+
+
+def _cells(graph: MapGraph) -> set[str]:
+    """The first word of every impact value of the map: what the weighing cells start with."""
+    return {
+        str(value).split()[0]
+        for node in graph
+        if node.node.impact is not None
+        for value in node.node.impact.model_dump().values()
+        if value
+    }

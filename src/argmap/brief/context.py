@@ -165,8 +165,27 @@ class Vulnerability:
 
 @dataclass(frozen=True, slots=True)
 class WeighingRow:
+    """One impact in the weighing table: a short value per axis, the reasons below it.
+
+    A value written "high (because ...)" shows "high" in its cell and the reason in
+    `notes`, printed under the row: a table cell holds a word or a phrase, not an essay.
+    """
+
     point: Point
     values: tuple[str, ...]  # one per IMPACT_AXES, "" when the map says nothing
+    notes: tuple[tuple[str, str], ...] = ()  # (axis, why) for values that give a reason
+
+
+def _weighing_row(point: Point, values: Sequence[str]) -> WeighingRow:
+    short, notes = [], []
+    for axis, value in zip(IMPACT_AXES, values, strict=True):
+        head, paren, why = value.partition(" (")
+        if paren and why.endswith(")") and head.strip():
+            short.append(head)
+            notes.append((axis, why[:-1]))
+        else:
+            short.append(value)
+    return WeighingRow(point, tuple(short), tuple(notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +402,7 @@ class _Builder:
             for r in ours
         )
         weighing = tuple(
-            WeighingRow(self.point(n.id), self._impact_values(n))
+            _weighing_row(self.point(n.id), self._impact_values(n))
             for n in sorted(
                 (n for n in self.graph if n.node.impact is not None),
                 key=lambda n: not self._ours(n.id),
