@@ -24,6 +24,7 @@ class ImportFormat(StrEnum):
     ARGDOWN_JSON = "argdown-json"
     AIF = "aif"
     KIALO = "kialo"
+    VERBATIM = "verbatim"
 
 
 @app.command("export")
@@ -68,7 +69,7 @@ def import_command(
         Path | None, typer.Option("--output", "-o", help="Write the map here, not to stdout.")
     ] = None,
 ) -> None:
-    """Turn an Argdown (via `argdown json`), AIF or Kialo file into a map.
+    """Turn an Argdown (via `argdown json`), AIF, Kialo or Verbatim (.docx) file into a map.
 
     Whatever the importer cannot represent is reported on stderr as
     FILE:WHERE: warning[code]: message, and the rest is imported. The new map is
@@ -79,19 +80,25 @@ def import_command(
         argmap import debate.txt --from kialo -o maps/debate.yaml
 
         argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
+
+        argmap import blocks.docx --from verbatim -o maps/blocks.yaml
     """
-    from argmap.formats import importer
+    from argmap.formats import BINARY_IMPORTS, binary_importer, importer
     from argmap.formats.base import ImportFailed
     from argmap.validate import load_map_text
     from argmap.write import dump_map
 
+    binary = from_.value in BINARY_IMPORTS
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        data = file.read_bytes() if binary else file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         typer.echo(f"{file}: error[unreadable]: {exc}", err=True)
         raise typer.Exit(1) from None
     try:
-        argmap, notes = importer(from_.value)(text, str(file))
+        if isinstance(data, bytes):
+            argmap, notes = binary_importer(from_.value)(data, str(file))
+        else:
+            argmap, notes = importer(from_.value)(data, str(file))
     except ImportFailed as exc:
         typer.echo(exc.note.render(str(file)), err=True)
         raise typer.Exit(1) from None

@@ -1,0 +1,438 @@
+"""Word briefs in Verbatim's structure: Pocket, Hat, Block, Tag, then cite and card.
+
+Verbatim (the paperless debate template for Word; manual in ashtarcommunications/
+verbatim, docs/) files evidence under four heading levels, which are Word's own
+Heading 1-4 under other names, so Word's navigation pane shows the outline:
+
+    Pocket (Heading 1)  a side: our case; their case and our answers
+    Hat    (Heading 2)  one contention of either side
+    Block  (Heading 3)  "P1: tag" (the contention as we read it) or "A2 O1: tag"
+                        (answers to an argument of theirs)
+    Tag    (Heading 4)  one answer, numbered: the line a debater reads first
+    then the cite (the card's "Author Year" in Verbatim's Cite style, then the full
+    citation on the same line) and the card text: the read-aloud words (`==...==`
+    in the quote, argmap.quotes) underlined, bold and highlighted, the rest small.
+
+Two layers, kept apart so that the view model can change shape without touching
+python-docx: `outline(context)` walks the BriefContext into plain Pocket / Hat /
+Block / Tag / Card values, and `write_docx(outline)` lays those out in Word.
+Map text is untrusted: it only ever becomes run text (python-docx escapes XML),
+stripped of the control characters XML cannot hold.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.analysis import Status
+from argmap.model import Attack
+from argmap.quotes import runs
+from argmap.render.choices import Paper
+from argmap.words import attack_words, legend
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph
+
+    from argmap.brief.context import BriefContext, Exchange, Mark, Point, SourceEntry
+
+# Verbatim's style names (its Debate.dotm template): the heading levels are Word's
+# built-in "heading 1-4" with these aliases; cites and read-aloud words are character
+# styles. Word shows "Heading 4,Tag"; Verbatim's macros ask for "Tag" or "Cite".
+POCKET, HAT, BLOCK, TAG = "Pocket", "Hat", "Block", "Tag"
+HEADINGS = {POCKET: 1, HAT: 2, BLOCK: 3, TAG: 4}
+CITE_STYLE, CITE_ALIAS = "Style 13 pt Bold", "Cite"
+UNDERLINE_STYLE, UNDERLINE_ALIAS = "Style Underline", "Underline"
+LABEL_STYLE = "argmap Label"  # our codes, attack words and marks inside a tag: not read aloud
+
+BODY_PT = 11  # Verbatim's Normal/Card size
+SMALL_PT = 8  # card words not read aloud: Verbatim's first "shrink" step
+LABEL_PT = 9
+
+# --- the outline: what the document holds, in Verbatim's terms ----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    label: str  # "Author Year", in the Cite style
+    citation: str  # the rest of the one-line cite
+    quote: str | None  # with ==read-aloud== marks
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    text: str  # the tag line (read aloud)
+    number: int | None = None  # the answer's number in its block
+    label: str = ""  # code, attack words, status: small, after the tag
+    body: str | None = None  # the point's full text, when the sheet has it
+    cards: tuple[Card, ...] = ()
+    note: str | None = None  # a line under the tag (not read aloud)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    heading: str
+    tags: tuple[Tag, ...]
+    notes: tuple[str, ...] = ()  # lines before the first tag
+
+
+@dataclass(frozen=True, slots=True)
+class Hat:
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pocket:
+    heading: str
+    hats: tuple[Hat, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str
+    lines: tuple[str, ...]  # the cover: motion, side, format, article
+    key: tuple[str, ...]  # the legend
+    pockets: tuple[Pocket, ...]
+
+
+def outline(context: BriefContext) -> Outline:
+    """The document for one side: our case (with frontlines), then their case."""
+    return _Outliner(context).outline()
+
+
+# The status mark from our side's point of view: a point of ours that stands, an attack
+# of theirs that stands (a danger) and one of theirs we beat read differently in black
+# and white. A cut point is true but no longer counts; it is never printed as false.
+_OURS = {
+    Status.STANDS: "\u2714 stands",
+    Status.FALLS: "\u2718 falls",
+}
+_THEIRS = {
+    Status.STANDS: "\u26a0 holds: danger",
+    Status.FALLS: "\u2718 beaten",
+}
+_EITHER = {
+    Status.CONTESTED: "\u25d0 contested",
+    Status.UNSUPPORTED: "? unsupported",
+    Status.CUT: "\u2702 cut: true, but does not count here",
+}
+
+
+def side_mark(mark: Mark | None, ours: bool) -> str:
+    """The status as our side reads it, or '' when the sheet has no marks."""
+    if mark is None:
+        return ""
+    status = Status(mark.status)
+    return (_OURS if ours else _THEIRS).get(status) or _EITHER[status]
+
+
+class _Outliner:
+    def __init__(self, context: BriefContext) -> None:
+        self.context = context
+        self.sources: dict[str, SourceEntry] = {s.label: s for s in context.sources}
+
+    def outline(self) -> Outline:
+        c, h = self.context, self.context.header
+        lines = [f"Brief for the {h.side_label} (against the {h.other_label}); {h.format}"]
+        if h.motion:
+            lines.insert(0, f"Motion: {h.motion}")
+        if h.article:
+            lines.append(f"Article: {h.article}" + (f" {h.article_url}" if h.article_url else ""))
+        key = [term if term.startswith(words) else f"{words}: {term}" for words, term in legend()]
+        key.append("Tag, then cite, then card: underlined, highlighted words are read aloud.")
+        frontlines = {f.claim.id: f.attacks for f in c.frontlines}
+        ours = tuple(
+            Hat(
+                f"{p.code}: {p.tag}",
+                (
+                    self.case_block(p, frontlines.get(p.id, ())),
+                    *self.answer_blocks(frontlines.get(p.id, ())),
+                ),
+            )
+            for p in (*c.theses, *c.contentions)
+        )
+        theirs = tuple(
+            Hat(
+                f"{b.claim.code}: {b.claim.tag}",
+                (
+                    self.a2_block(b.claim, b.answers, self.their_reasons(b.claim)),
+                    *(
+                        block
+                        for answer in b.answers
+                        for block in self.answer_blocks(answer.replies)
+                    ),
+                ),
+            )
+            for b in c.blocks
+        )
+        pockets = [Pocket(f"{h.side_label}: our case", ours)]
+        if theirs:
+            pockets.append(Pocket(f"{h.other_label}: their case and our answers", theirs))
+        return Outline(h.title, tuple(lines), tuple(key), tuple(pockets))
+
+    def case_block(self, claim: Point, attacks: tuple[Exchange, ...] = ()) -> Block:
+        """A contention of ours as we read it: the claim, then each reason, with cards."""
+        notes = tuple(
+            f"Also attacked by their contention {a.point.code} ({a.point.tag}): "
+            f"see A2 {a.point.code} under their case."
+            for a in attacks
+            if a.elsewhere
+        )
+        tags = [self.tag(claim)]
+        for group in claim.reasons:
+            for point in group.points:
+                together = " \u00b7 together with the others" if group.joint else ""
+                tags.append(self.tag(point, extra=together))
+        return Block(f"{claim.code}: {claim.tag}", tuple(tags), notes)
+
+    def answer_blocks(self, attacks: tuple[Exchange, ...]) -> Iterator[Block]:
+        """ "A2" blocks for attacks of theirs, then for their replies to our answers."""
+        for attack in attacks:
+            if attack.elsewhere:  # a contention of theirs: its block is under their case
+                continue
+            yield self.a2_block(attack.point, attack.replies)
+            for answer in attack.replies:
+                yield from self.answer_blocks(answer.replies)
+
+    def a2_block(
+        self, theirs: Point, answers: tuple[Exchange, ...], notes: tuple[str, ...] = ()
+    ) -> Block:
+        said = self.label(theirs)
+        notes = (f"They say ({said})" + (f": {theirs.text}" if theirs.text else ""), *notes)
+        if not answers:
+            notes = (*notes, "No answer prepared: a vulnerability.")
+        tags = tuple(
+            self.tag(a.point, number=n, elsewhere=a.elsewhere) for n, a in enumerate(answers, 1)
+        )
+        return Block(f"A2 {theirs.code}: {theirs.tag}", tags, notes)
+
+    def their_reasons(self, claim: Point) -> tuple[str, ...]:
+        return tuple(
+            f"Because ({p.code}): {p.tag}" for group in claim.reasons for p in group.points
+        )
+
+    def tag(
+        self, point: Point, *, number: int | None = None, extra: str = "", elsewhere: bool = False
+    ) -> Tag:
+        note = "Our contention: its own block under our case." if elsewhere else None
+        return Tag(
+            point.tag,
+            number,
+            self.label(point) + extra,
+            point.text,
+            tuple(self.card(point.code, ref.label, ref.quote) for ref in point.cards),
+            note,
+        )
+
+    def label(self, point: Point) -> str:
+        parts = [point.code]
+        if point.attack or point.turn:
+            kind = Attack(point.attack) if point.attack else None
+            words = attack_words(kind, turn=point.turn)
+            parts.append(f"{words} ({point.attack})" if point.attack else words)
+        if point.target:
+            parts.append(f"on {point.target}")
+        mark = side_mark(point.mark, point.ours)
+        if mark:
+            parts.append(mark)
+        return " \u00b7 ".join(parts)
+
+    def card(self, code: str, label: str, quote: str | None) -> Card:
+        entry = self.sources.get(label)
+        if entry is None:
+            return Card(label, "", quote)
+        locator = next(
+            (u.locator for u in entry.uses if u.code == code and u.quote == quote and u.locator),
+            None,
+        )
+        return Card(label, entry.citation + (f" [{locator}]" if locator else ""), quote)
+
+
+# --- Word --------------------------------------------------------------------------------
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text as XML can hold it: control characters other than tab and newline dropped."""
+    return _NOT_XML.sub("", text)
+
+
+def write_docx(doc_outline: Outline, paper: Paper = Paper.A4) -> bytes:
+    """The outline as a .docx file on `paper`."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = clean(doc_outline.title)
+    section = document.sections[0]
+    section.page_width, section.page_height = (Pt(x) for x in paper.size)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Pt(54))
+    _styles(document)
+    _cover(document, doc_outline)
+    for pocket in doc_outline.pockets:
+        document.add_paragraph(clean(pocket.heading), style="Heading 1")
+        for i, hat in enumerate(pocket.hats):
+            heading = document.add_paragraph(clean(hat.heading), style="Heading 2")
+            if i == 0:  # the pocket's first hat shares its page
+                heading.paragraph_format.page_break_before = False
+            for block in hat.blocks:
+                _block(document, block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render_docx(context: BriefContext, paper: Paper = Paper.A4) -> bytes:
+    """The Word brief of a sheet's view model."""
+    return write_docx(outline(context), paper)
+
+
+def _cover(document: WordDocument, doc_outline: Outline) -> None:
+    from docx.shared import Pt
+
+    title = document.add_paragraph()
+    run = title.add_run(clean(doc_outline.title))
+    run.bold = True
+    run.font.size = Pt(18)
+    for line in doc_outline.lines:
+        document.add_paragraph(clean(line))
+    key = document.add_paragraph()
+    key.add_run("Key").bold = True
+    for line in doc_outline.key:
+        document.add_paragraph(clean(line)).runs[0].font.size = Pt(LABEL_PT + 1)
+
+
+def _block(document: WordDocument, block: Block) -> None:
+    from docx.shared import Pt
+
+    document.add_paragraph(clean(block.heading), style="Heading 3")
+    for line in block.notes:
+        note = document.add_paragraph()
+        note.add_run(clean(line)).italic = True
+    for tag in block.tags:
+        heading = document.add_paragraph(style="Heading 4")
+        number = f"{tag.number}. " if tag.number is not None else ""
+        heading.add_run(clean(number + tag.text))
+        if tag.label:
+            heading.add_run(" [" + clean(tag.label) + "]", style=LABEL_STYLE)
+        if tag.note:
+            document.add_paragraph().add_run(clean(tag.note)).italic = True
+        if tag.body and tag.body.split() != tag.text.split():
+            for line in clean(tag.body).split("\n"):
+                document.add_paragraph(line)
+        for card in tag.cards:
+            cite = document.add_paragraph()
+            cite.paragraph_format.keep_with_next = True
+            cite.add_run(clean(card.label), style=CITE_STYLE)
+            if card.citation:
+                cite.add_run(" " + clean(card.citation)).font.size = Pt(LABEL_PT + 1)
+            if card.quote:
+                _card_text(document, card.quote)
+
+
+def _card_text(document: WordDocument, quote: str) -> None:
+    """The card's words, a paragraph per line: marked words read aloud, the rest small."""
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.shared import Pt
+
+    parts = runs(clean(quote))
+    marked = any(part.read for part in parts)
+    paragraph: Paragraph = document.add_paragraph()
+    for part in parts:
+        for i, line in enumerate(part.text.split("\n")):
+            if i:
+                paragraph = document.add_paragraph()
+            if not line:
+                continue
+            if part.read:
+                run = paragraph.add_run(line, style=UNDERLINE_STYLE)
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            else:
+                run = paragraph.add_run(line)
+                if marked:  # unmarked quotes are read whole, at full size
+                    run.font.size = Pt(SMALL_PT)
+
+
+def _styles(document: WordDocument) -> None:
+    """Verbatim's look on Word's built-in styles, in black (it prints in grayscale)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_after = Pt(4)
+    looks = {
+        POCKET: (26, True, WD_UNDERLINE.NONE),
+        HAT: (22, True, WD_UNDERLINE.DOUBLE),
+        BLOCK: (16, True, WD_UNDERLINE.SINGLE),
+        TAG: (13, False, WD_UNDERLINE.NONE),
+    }
+    for alias, level in HEADINGS.items():
+        size, centred, underline = looks[alias]
+        style = styles[f"Heading {level}"]
+        style.font.name = "Calibri"
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.underline = underline
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fmt = style.paragraph_format
+        fmt.keep_with_next = True
+        fmt.space_before = Pt(12 if level < 4 else 8)
+        fmt.space_after = Pt(2)
+        if centred:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if level == 1:
+            _box(style.element)
+        # a new page for each pocket and hat, as in Verbatim; blocks run on (shorter printout)
+        fmt.page_break_before = level <= 2
+        _alias(style.element, alias)
+    cite = styles.add_style(CITE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    cite.font.bold = True
+    cite.font.size = Pt(13)
+    _alias(cite.element, CITE_ALIAS)
+    underline_style = styles.add_style(UNDERLINE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    underline_style.font.underline = True
+    underline_style.font.bold = True  # Verbatim's "bold underlined text" setting
+    underline_style.font.size = Pt(BODY_PT)
+    _alias(underline_style.element, UNDERLINE_ALIAS)
+    label = styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.CHARACTER)
+    label.font.bold = False
+    label.font.size = Pt(LABEL_PT)
+    label.font.underline = False
+
+
+def _box(style: object) -> None:
+    """A ruled box around a Pocket, as Verbatim draws it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("val", "single"), ("sz", "24"), ("space", "4"), ("color", "auto")):
+            line.set(qn(f"w:{key}"), value)
+        borders.append(line)
+    ppr = style.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:jc", "w:outlineLvl")
+
+
+def _alias(style: object, alias: str) -> None:
+    """Add Verbatim's name for a style (`w:aliases`, right after `w:name`)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement("w:aliases")
+    element.set(qn("w:val"), alias)
+    name = style.find(qn("w:name"))  # type: ignore[attr-defined]
+    name.addnext(element)
