@@ -362,6 +362,8 @@ def parse_cite(runs: list[_Run]) -> _Cite:
     first = next((r for r in runs if r.text.strip()), None)
     if first is not None and first.cite and text.startswith(first.text.strip()):
         lead = first.text.strip()
+    if lead and re.fullmatch(r".*\b(?:n\.d\.|\d{4}[a-z]?)", lead) is None:
+        lead = ""  # a Cite run that is a name alone, not argmap's "Author Year"
     rest = text[len(lead) :].strip() if lead else text
     source: dict[str, str] = {}
     locator = _LOCATOR.search(rest)
@@ -404,8 +406,6 @@ def parse_cite(runs: list[_Run]) -> _Cite:
     if publication and title:
         source["publication"] = publication
     missing = tuple(k for k in ("author", "date", "title") if k not in source)
-    if lead and re.fullmatch(r".*\b(?:n\.d\.|\d{4}[a-z]?)", lead) is None:
-        lead = ""  # a Cite run that is a name alone, not argmap's "Author Year"
     label = lead or styled or source.get("author", "") or text[:40]
     return _Cite(label, source, missing)
 
