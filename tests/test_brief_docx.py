@@ -144,6 +144,17 @@ def test_unmarked_quote_is_read_whole(runner: CliRunner, marked: Path, tmp_path:
     assert all(r.font.size is None and r.font.highlight_color is None for r in card.runs)
 
 
+def test_attack_words_say_when_the_evidence_is_attacked() -> None:
+    path = next(p for p in MAPS if p.stem == "school-uniforms")
+    graph = load_map(path).graph
+    assert graph is not None
+    sheet = make_sheet(graph, Side.PRO, SheetFormat.DOCX, SheetOptions())
+    texts = [t for _, t in headings(docx.Document(io.BytesIO(sheet.content)))]
+    # G1.1.1 undermines G1.1, which rests on a card: "their evidence is bad"
+    (answer,) = [t for t in texts if "[G1.1.1 " in t]
+    assert "their evidence is bad (undermine)" in answer
+
+
 def test_status_marks_from_our_side() -> None:
     from argmap.brief.context import Mark
 

@@ -305,3 +305,36 @@ def test_round_trip_of_the_shipped_maps(map_path: Path, tmp_path: Path) -> None:
     }
     titles = {s.title for s in argmap.sources.values()}
     assert titles == {e.source.title.rstrip(".") for e in context.sources if e.label in printed}
+
+
+@pytest.mark.parametrize("side", list(Side))
+def test_round_trip_rebuilds_the_exchanges(side: Side) -> None:
+    """argmap's codes in its own Word briefs put every A2 block back under what it answers."""
+    from argmap.brief import SheetFormat, SheetOptions, build_context, make_sheet
+    from argmap.brief.context import Exchange
+
+    path = next(p for p in MAPS if p.stem == "school-uniforms")
+    graph = load_map(path).graph
+    assert graph is not None
+    sheet = make_sheet(graph, side, SheetFormat.DOCX, SheetOptions())
+    argmap, _ = import_map(sheet.content, "brief.docx")
+    children: dict[str, set[str]] = {}
+    for node in nodes(argmap):
+        kids = children.setdefault(node.title or node.text, set())
+        kids.update(k.title or k.text for k in (*node.premises, *node.rebuttals))
+    context = build_context(graph, side)
+    pairs = 0
+
+    def walk(parent: str, exchanges: tuple[Exchange, ...]) -> None:
+        nonlocal pairs
+        for x in exchanges:
+            if not x.elsewhere:
+                assert x.point.tag in children[parent], (parent, x.point.tag)
+                pairs += 1
+                walk(x.point.tag, x.replies)
+
+    for line in context.frontlines:
+        walk(line.claim.tag, line.attacks)
+    for block in context.blocks:
+        walk(block.claim.tag, block.answers)
+    assert pairs >= 5

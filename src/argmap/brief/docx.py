@@ -70,7 +70,6 @@ class Tag:
     label: str = ""  # code, attack words, status: small, after the tag
     body: str | None = None  # the point's full text, when the sheet has it
     cards: tuple[Card, ...] = ()
-    note: str | None = None  # a line under the tag (not read aloud)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +134,26 @@ class _Outliner:
     def __init__(self, context: BriefContext) -> None:
         self.context = context
         self.sources: dict[str, SourceEntry] = {s.label: s for s in context.sources}
+        self.points: dict[str, Point] = {}  # by code: what an attack's target rests on
+        self.attacked: dict[str, Point] = {}  # an attack's code -> the point it answers
+        for point in (*context.theses, *context.contentions):
+            self._index(point, ())
+        for block in context.blocks:
+            self._index(block.claim, block.answers)
+        for line in context.frontlines:
+            self._index(line.claim, line.attacks)
+
+    def _index(self, head: Point, exchanges: tuple[Exchange, ...]) -> None:
+        stack = [(head, exchanges)]
+        while stack:
+            point, replies = stack.pop()
+            self.points.setdefault(point.code, point)
+            for group in point.reasons:
+                for reason in group.points:
+                    self.points.setdefault(reason.code, reason)
+            for reply in replies:
+                self.attacked.setdefault(reply.point.code, point)
+                stack.append((reply.point, reply.replies))
 
     def outline(self) -> Outline:
         c, h = self.context, self.context.header
@@ -202,12 +221,13 @@ class _Outliner:
     def a2_block(
         self, theirs: Point, answers: tuple[Exchange, ...], notes: tuple[str, ...] = ()
     ) -> Block:
-        said = self.label(theirs)
+        said = self.label(theirs, self.attacked.get(theirs.code))
         notes = (f"They say ({said})" + (f": {theirs.text}" if theirs.text else ""), *notes)
         if not answers:
             notes = (*notes, "No answer prepared: a vulnerability.")
         tags = tuple(
-            self.tag(a.point, number=n, elsewhere=a.elsewhere) for n, a in enumerate(answers, 1)
+            self.tag(a.point, number=n, elsewhere=a.elsewhere, against=theirs)
+            for n, a in enumerate(answers, 1)
         )
         return Block(f"A2 {theirs.code}: {theirs.tag}", tags, notes)
 
@@ -217,23 +237,32 @@ class _Outliner:
         )
 
     def tag(
-        self, point: Point, *, number: int | None = None, extra: str = "", elsewhere: bool = False
+        self,
+        point: Point,
+        *,
+        number: int | None = None,
+        extra: str = "",
+        elsewhere: bool = False,
+        against: Point | None = None,
     ) -> Tag:
-        note = "Our contention: its own block under our case." if elsewhere else None
+        if elsewhere:
+            extra += " \u00b7 our contention: see its own block under our case"
         return Tag(
             point.tag,
             number,
-            self.label(point) + extra,
+            self.label(point, against) + extra,
             point.text,
             tuple(self.card(point.code, ref.label, ref.quote) for ref in point.cards),
-            note,
         )
 
-    def label(self, point: Point) -> str:
+    def label(self, point: Point, against: Point | None = None) -> str:
+        """Code, attack in a debater's words (formal term beside), target, status mark."""
         parts = [point.code]
         if point.attack or point.turn:
             kind = Attack(point.attack) if point.attack else None
-            words = attack_words(kind, turn=point.turn)
+            target = self.points.get(point.target) if point.target else against
+            on_evidence = bool(target and target.cards)
+            words = attack_words(kind, turn=point.turn, on_evidence=on_evidence)
             parts.append(f"{words} ({point.attack})" if point.attack else words)
         if point.target:
             parts.append(f"on {point.target}")
@@ -322,8 +351,6 @@ def _block(document: WordDocument, block: Block) -> None:
         heading.add_run(clean(number + tag.text))
         if tag.label:
             heading.add_run(" [" + clean(tag.label) + "]", style=LABEL_STYLE)
-        if tag.note:
-            document.add_paragraph().add_run(clean(tag.note)).italic = True
         if tag.body and tag.body.split() != tag.text.split():
             for line in clean(tag.body).split("\n"):
                 document.add_paragraph(line)

@@ -92,6 +92,7 @@ class _Run:
     read: bool = False  # highlighted
     underlined: bool = False
     cite: bool = False  # in the Cite style
+    label: bool = False  # argmap's own label after a tag: "[P1.2 · not true · ✔ stands]"
 
 
 @dataclass
@@ -105,6 +106,7 @@ class _Card:
 class _Tag:
     text: str
     where: str
+    code: str | None = None  # argmap's code, from its label
     body: list[str] = field(default_factory=list)
     cards: list[_Card] = field(default_factory=list)
 
@@ -114,6 +116,7 @@ class _Block:
     text: str
     where: str
     headings: list[str]  # the pocket and hat it sits under
+    code: str | None = None  # argmap's code: "A2 P1.2: ..." -> P1.2
     notes: list[str] = field(default_factory=list)
     cards: list[_Card] = field(default_factory=list)  # cards with no tag of their own
     tags: list[_Tag] = field(default_factory=list)
@@ -212,7 +215,8 @@ def _runs(paragraph: Paragraph) -> list[_Run]:
         for run in [item] if isinstance(item, Run) else item.runs:
             styles = _style_names(run.style) if run.style is not None else []
             if _LABEL_STYLE in styles:
-                continue  # argmap's own label after a tag: not part of the tag
+                out.append(_Run(run.text, label=True))
+                continue
             rpr = run._r.rPr
             mark = rpr.find(qn("w:highlight")) if rpr is not None else None
             shade = rpr.find(qn("w:shd")) if rpr is not None else None
@@ -251,13 +255,15 @@ class _Reader:
 
     def read(self, paragraph: Paragraph, where: str) -> None:
         level = _level(paragraph)
+        runs = _runs(paragraph)
         if level:
-            self.heading(level, paragraph, where)
+            self.heading(level, runs, where)
         else:
-            self.body(_runs(paragraph), where)
+            self.body([r for r in runs if not r.label], where)
 
-    def heading(self, level: int, paragraph: Paragraph, where: str) -> None:
-        text = " ".join("".join(r.text for r in _runs(paragraph)).split())
+    def heading(self, level: int, runs: list[_Run], where: str) -> None:
+        text = " ".join("".join(r.text for r in runs if not r.label).split())
+        label = re.match(r"\s*\[?\s*([^\s\u00b7\]]+)", "".join(r.text for r in runs if r.label))
         if level == 4:
             text = _NUMBER.sub("", text)
         if not text:
@@ -274,11 +280,12 @@ class _Reader:
             self.hat, self.block, self.tag = text, None, None
         elif level == 3:
             headings = [h for h in (self.pocket, self.hat) if h]
-            self.block = _Block(text, where, headings)
+            code = _CODE.match(_ANSWERS_TO.sub("", text, count=1))
+            self.block = _Block(text, where, headings, code.group(1) if code else None)
             self.blocks.append(self.block)
             self.tag = None
         else:
-            self.tag = _Tag(text, where)
+            self.tag = _Tag(text, where, label.group(1) if label else None)
             if self.block is not None:
                 self.block.tags.append(self.tag)
             else:
@@ -441,6 +448,7 @@ class _Builder:
         self.ours = reader.side or Side.PRO
         self.sources: dict[str, Source] = {}
         self.by_cite: dict[str, str] = {}  # cite text -> source id
+        self.by_code: dict[str, Node] = {}  # argmap's codes, in its own Word briefs
 
     def build(self) -> tuple[ArgMap, list[ImportNote]]:
         claims: list[Node] = []
@@ -449,11 +457,16 @@ class _Builder:
             node = self.block(block)
             key = tuple(block.headings)
             ours = node.side is self.ours
+            # argmap's codes say what an "A2" block answers: A2 P1.2.1.1 -> P1.2.1
+            parent = self.by_code.get(block.code.rsplit(".", 1)[0]) if block.code else None
+            if not ours and parent is None and key in hat_claim:
+                # "A2" blocks under the hat of our contention: the attacks it must answer
+                parent = hat_claim[key]
             if ours and key not in hat_claim and len(key) == 2:
                 hat_claim[key] = node
-            elif not ours and key in hat_claim:
-                # "A2" blocks under the hat of our contention: the attacks it must answer
-                hat_claim[key].rebuttals.append(node.model_copy(update={"side": None}))
+            if not ours and parent is not None and "." in (block.code or "."):
+                parent.rebuttals.append(node)
+                node.side = None  # below a root, the tree gives the side
                 continue
             claims.append(node)
         for headings, tag in self.reader.loose:
@@ -484,7 +497,10 @@ class _Builder:
                 continue
             children.append(self.node(tag))
         data["rebuttals" if answers else "premises"] = children
-        return Node.model_validate(data)
+        node = Node.model_validate(data)
+        if block.code:
+            self.by_code.setdefault(block.code, node)
+        return node
 
     def node(self, tag: _Tag, side: Side | None = None, tags: list[str] | None = None) -> Node:
         data: dict[str, Any] = {"text": tag.text}
@@ -495,7 +511,10 @@ class _Builder:
         if tags:
             data["tags"] = tags
         data["evidence"] = [self.evidence(c) for c in tag.cards]
-        return Node.model_validate(data)
+        node = Node.model_validate(data)
+        if tag.code:
+            self.by_code.setdefault(tag.code, node)
+        return node
 
     def evidence(self, card: _Card) -> dict[str, Any]:
         cite_text = " ".join("".join(r.text for r in card.cite).split())
