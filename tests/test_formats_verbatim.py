@@ -338,3 +338,47 @@ def test_round_trip_rebuilds_the_exchanges(side: Side) -> None:
     for block in context.blocks:
         walk(block.claim.tag, block.answers)
     assert pairs >= 5
+
+
+@pytest.mark.parametrize(
+    ("heading", "answers", "text"),
+    [
+        ("A2 O1.3: Their plan costs jobs", True, "Their plan costs jobs"),
+        ("AT: Politics DA", True, "Politics DA"),
+        ("AT Politics DA", True, "Politics DA"),
+        ("A/T the K", True, "the K"),
+        ("Answers to Topicality", True, "Topicality"),
+        ("At least five studies agree", False, "At least five studies agree"),
+        ("Attendance rises", False, "Attendance rises"),
+    ],
+)
+def test_answers_to_headings(heading: str, answers: bool, text: str) -> None:
+    v = Verbatim()
+    v.heading(1, "Aff")
+    v.heading(3, heading)
+    v.heading(4, "A tag")
+    argmap, _ = read(v)
+    (claim,) = argmap.claims
+    assert claim.text == text
+    assert (claim.side is Side.CON) == answers
+    assert len(claim.rebuttals if answers else claim.premises) == 1
+
+
+def test_emphasis_counts_as_underlined() -> None:
+    """Verbatim's Emphasis (bold, underlined, boxed) is read aloud like underlining."""
+    v = Verbatim()
+    emphasis = v.doc.styles["Emphasis"]  # Word's built-in, as Verbatim's template redefines it
+    emphasis.font.italic = False
+    emphasis.font.bold = True
+    emphasis.font.underline = True
+    v.heading(3, "Block")
+    v.heading(4, "Tag")
+    v.cite(HARDY)
+    paragraph = v.doc.add_paragraph("Plain words, ")
+    paragraph.add_run("underlined", style="Style Underline")
+    paragraph.add_run(" and ")
+    paragraph.add_run("emphasised", style="Emphasis")
+    paragraph.add_run(".")
+    argmap, _ = read(v)
+    quote = argmap.claims[0].premises[0].evidence[0].quote
+    assert quote == "Plain words, ==underlined== and ==emphasised==."

@@ -56,7 +56,10 @@ _LEVELS = {
 }
 _CITE_STYLES = {"cite", "style 13 pt bold"}
 _LABEL_STYLE = "argmap label"  # argmap's own codes and marks after a tag (argmap.brief.docx)
-_ANSWERS_TO = re.compile(r"^\s*(?:A2|AT|A/T|answers? to)\b\s*[:\-\u2013\u2014]?\s*", re.I)
+# "A2 X", "AT X", "A/T: X", "at: X", "Answers to X" (but not "At least ...")
+_ANSWERS_TO = re.compile(
+    r"^\s*(?:(?i:A2|A/T|answers?\s+to)\b|AT\b|(?i:at)(?=\s*:))\s*[:\-\u2013\u2014]?\s*"
+)
 _CODE = re.compile(r"^([A-Z][A-Za-z]?[0-9][A-Za-z0-9.]*|[A-Z]T):\s+")  # "O1.3: ", "PT: "
 _NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _SIDES = {
