@@ -21,6 +21,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli import app
@@ -382,3 +384,100 @@ def test_emphasis_counts_as_underlined() -> None:
     argmap, _ = read(v)
     quote = argmap.claims[0].premises[0].evidence[0].quote
     assert quote == "Plain words, ==underlined== and ==emphasised==."
+
+
+def _small_brief() -> bytes:
+    from argmap.brief import SheetFormat, SheetOptions, make_sheet
+
+    graph = load_map_text(MARKED, "week.yaml").graph
+    assert graph is not None
+    return make_sheet(graph, Side.PRO, SheetFormat.DOCX, SheetOptions()).content
+
+
+_BRIEF = _small_brief()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_BRIEF) - 1), st.integers(0, 255)), max_size=30))
+def test_damaged_files_fail_cleanly(flips: list[tuple[int, int]]) -> None:
+    """A damaged Word file imports, or fails with ImportFailed: never another exception."""
+    data = bytearray(_BRIEF)
+    for at, value in flips:
+        data[at] = value
+    try:
+        import_map(bytes(data), "damaged.docx")
+    except ImportFailed as exc:
+        assert exc.note.render("damaged.docx").startswith("damaged.docx:")
+
+
+def test_xml_word_does_not_allow_is_read_or_refused() -> None:
+    with zipfile.ZipFile(io.BytesIO(_BRIEF)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = xml.replace(
+        "<w:r>", '<w:r><w:rPr><w:u w:val="bogus"/></w:rPr>', 3
+    ).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    argmap, _ = import_map(out.getvalue(), "odd.docx")
+    assert argmap.claims
+
+
+_WORDS = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        categories=("L", "N", "P", "S"),
+        exclude_characters="=\u00b6[]",
+    ),
+    min_size=1,
+    max_size=12,
+)
+_LINE = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    tag=_LINE.map(lambda t: "t" + t),
+    segments=st.lists(st.tuples(_LINE, st.booleans()), min_size=1, max_size=5),
+)
+def test_round_trip_of_any_tag_and_marks(tag: str, segments: list[tuple[str, bool]]) -> None:
+    from argmap.brief import SheetFormat, SheetOptions, make_sheet
+
+    quote = " ".join(f"=={text}==" if read else text for text, read in segments)
+    graph = load_map_text(
+        dump_map(
+            ArgMap.model_validate(
+                {
+                    "argmap": 1,
+                    "title": "Round trip",
+                    "sources": {"s": {"author": "Example Author", "title": "A title"}},
+                    "claims": [
+                        {
+                            "side": "pro",
+                            "text": "The claim",
+                            "rebuttals": [
+                                {
+                                    "title": tag,
+                                    "text": "Their attack",
+                                    "rebuttals": [
+                                        {
+                                            "text": tag,
+                                            "evidence": [{"source": "s", "quote": quote}],
+                                        }
+                                    ],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            )
+        ),
+        "rt.yaml",
+    ).graph
+    assert graph is not None
+    sheet = make_sheet(graph, Side.PRO, SheetFormat.DOCX, SheetOptions())
+    argmap, _ = import_map(sheet.content, "rt.docx")
+    cards = [(n.text, c.quote) for n in nodes(argmap) for c in n.evidence]
+    assert cards == [(" ".join(tag.split()), quote)]

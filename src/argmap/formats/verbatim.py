@@ -130,7 +130,12 @@ def import_map(data: bytes, file: str) -> tuple[ArgMap, list[ImportNote]]:
     document = _open(data)
     reader = _Reader()
     for number, paragraph in enumerate(document.paragraphs, 1):
-        reader.read(paragraph, f"paragraph {number}")
+        where = f"paragraph {number}"
+        try:
+            reader.read(paragraph, where)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # python-docx meets XML that Word's schema does not allow
+            raise ImportFailed(where, f"not a readable Word paragraph: {exc}") from None
     if reader.preamble:
         reader.note(
             reader.preamble_at,
@@ -150,9 +155,12 @@ def _open(data: bytes) -> Any:
     """The python-docx Document, or ImportFailed saying what the file is instead."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportFailed("1:1", "not a Word file (.docx): not a zip archive")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
-        unpacked = sum(info.file_size for info in archive.infolist())
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
+        raise ImportFailed("1:1", f"not a Word file (.docx): a broken zip archive: {exc}") from None
     if "word/document.xml" not in names:
         raise ImportFailed("1:1", "a zip archive, but not a Word document (no word/document.xml)")
     if unpacked > MAX_UNPACKED:
@@ -228,14 +236,23 @@ def _runs(paragraph: Paragraph) -> list[_Run]:
                 "auto",
                 "ffffff",
             )
-            underlined = bool(run.font.underline) or (
-                run.font.underline is None
-                and run.style is not None
-                and bool(run.style.font.underline)
-            )
+            underline = _underline(rpr)
+            if underline is None and run.style is not None:
+                underline = _underline(run.style.element.rPr)
+            underlined = bool(underline)
             cite = bool(_CITE_STYLES.intersection(styles))
             out.append(_Run(run.text, highlighted, underlined, cite))
     return out
+
+
+def _underline(rpr: Any) -> bool | None:
+    """Underlined (any kind), not (`none`), or not said: read from the XML, as Word writes it."""
+    from docx.oxml.ns import qn
+
+    mark = rpr.find(qn("w:u")) if rpr is not None else None
+    if mark is None:
+        return None
+    return mark.get(qn("w:val")) not in ("none", "0", "false")
 
 
 class _Reader:
@@ -573,7 +590,7 @@ class _Builder:
                     message = f"'{MARK}' in the card text is read as '= ='"
                     self.note(card.where, "mark-in-text", message)
                     text = text.replace(MARK, "= =")
-                if read(run) != open_mark and text.strip():
+                if read(run) != open_mark and text:
                     line += MARK
                     open_mark = not open_mark
                 line += text
