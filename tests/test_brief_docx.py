@@ -116,6 +116,9 @@ def test_verbatim_outline(runner: CliRunner, marked: Path, tmp_path: Path) -> No
         element = document.styles[f"Heading {level}"].element
         assert element.find(qn("w:aliases")).get(qn("w:val")) == alias
     assert document.core_properties.title == "Four-day week"
+    cover = [p.text for p in document.paragraphs[:12]]
+    assert "does not follow: undercut" in cover
+    assert any(line.startswith("\u2714 stands: our point holds") for line in cover)
 
 
 def test_cite_and_card(runner: CliRunner, marked: Path, tmp_path: Path) -> None:

@@ -123,6 +123,13 @@ _EITHER = {
 }
 
 
+MARKS_KEY = (
+    "\u2714 stands: our point holds; \u26a0 holds: danger: their attack holds, answer it; "
+    "\u2718 beaten / falls: their point / our point fails; \u25d0 contested; ? unsupported; "
+    "\u2702 cut: true, but its link is cut, so it does not count there"
+)
+
+
 def side_mark(mark: Mark | None, ours: bool) -> str:
     """The status as our side reads it, or '' when the sheet has no marks."""
     if mark is None:
@@ -165,6 +172,8 @@ class _Outliner:
             lines.append(f"Article: {h.article}" + (f" {h.article_url}" if h.article_url else ""))
         key = [term if term.startswith(words) else f"{words}: {term}" for words, term in legend()]
         key.append("Tag, then cite, then card: underlined, highlighted words are read aloud.")
+        if any(p.mark for p in self.points.values()):
+            key.append(MARKS_KEY)
         frontlines = {f.claim.id: f.attacks for f in c.frontlines}
         ours = tuple(
             Hat(
