@@ -439,6 +439,7 @@ def _styles(document: WordDocument) -> None:
         size, centred, underline = looks[alias]
         style = styles[f"Heading {level}"]
         style.font.name = "Calibri"
+        _no_theme_font(style.element)
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.italic = False
@@ -471,6 +472,16 @@ def _styles(document: WordDocument) -> None:
     label.font.bold = False
     label.font.size = Pt(LABEL_PT)
     label.font.underline = False
+
+
+def _no_theme_font(style: object) -> None:
+    """Drop the theme font, which Word prefers to the named one on the same element."""
+    from docx.oxml.ns import qn
+
+    fonts = style.find(qn("w:rPr") + "/" + qn("w:rFonts"))  # type: ignore[attr-defined]
+    if fonts is not None:
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
 
 
 def _box(style: object) -> None:
