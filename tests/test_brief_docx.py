@@ -125,7 +125,8 @@ def test_cite_and_card(runner: CliRunner, marked: Path, tmp_path: Path) -> None:
     document = brief_docx(runner, marked, tmp_path / "pro.docx", "-s", "pro")
     paragraphs = document.paragraphs
     at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Staff are as productive"))
-    cite, card = paragraphs[at + 1], paragraphs[at + 2]
+    body, cite, card = paragraphs[at + 1 : at + 4]
+    assert body.text == "Output held steady in the pilot while hours fell."  # the full text
     assert cite.runs[0].style.name == "Style 13 pt Bold"  # Verbatim's Cite
     assert cite.runs[0].text.startswith("Example Research Unit 2023")
     assert "a fictional research team" in cite.text and "https://example.org/pilot" in cite.text

@@ -481,3 +481,28 @@ def test_round_trip_of_any_tag_and_marks(tag: str, segments: list[tuple[str, boo
     argmap, _ = import_map(sheet.content, "rt.docx")
     cards = [(n.text, c.quote) for n in nodes(argmap) for c in n.evidence]
     assert cards == [(" ".join(tag.split()), quote)]
+
+
+def test_a_cite_typed_by_hand_and_a_line_that_only_looks_like_one() -> None:
+    v = Verbatim()
+    v.heading(3, "Block")
+    v.heading(4, "A tag whose cite has no Cite style")
+    cite = v.doc.add_paragraph()
+    cite.add_run("Hardy 3000").bold = True  # bold by hand: Verbatim's "fake" cite
+    cite.add_run(
+        ' (Aaron, creator of Verbatim, "Verbatim Online Manual," https://paperlessdebate.com'
+    )
+    v.card([("cards ", ""), ("read", "h")])
+    v.heading(4, "A tag with its text")
+    v.text('In 2023 the "Manual" was cited more than ever.')  # not bold: the tag's text
+    v.cite(HARDY)
+    v.card([("more ", ""), ("words", "h")])
+    argmap, notes = read(v)
+    assert notes == []
+    first, second = argmap.claims[0].premises
+    (card,) = first.evidence
+    assert card.quote == "cards ==read=="
+    assert argmap.sources[card.source].title == "Verbatim Online Manual"
+    assert second.title == "A tag with its text"
+    assert second.text == 'In 2023 the "Manual" was cited more than ever.'
+    assert second.evidence[0].quote == "more ==words=="

@@ -121,10 +121,12 @@ def make_sheet(
     from argmap.brief.pdf import Printer
     from argmap.brief.render import render_html, render_markdown
 
-    if fmt is SheetFormat.DOCX:  # Verbatim's outline; Word has no place for the diagram
+    if fmt is SheetFormat.DOCX:
+        # Verbatim's outline: every answer with its full text and cards; no diagram
         from argmap.brief.docx import render_docx
 
-        context, _ = _sheet_parts(graph, side, replace(options, diagram=False), generated)
+        word = replace(options, diagram=False, full_text=True)
+        context, _ = _sheet_parts(graph, side, word, generated)
         return Sheet(side, fmt, render_docx(context, options.paper))
     if fmt is SheetFormat.PDF:
         printer = Printer()

@@ -96,6 +96,7 @@ class _Run:
     underlined: bool = False
     cite: bool = False  # in the Cite style
     label: bool = False  # argmap's own label after a tag: "[P1.2 · not true · ✔ stands]"
+    bold: bool = False
 
 
 @dataclass
@@ -241,8 +242,17 @@ def _runs(paragraph: Paragraph) -> list[_Run]:
                 underline = _underline(run.style.element.rPr)
             underlined = bool(underline)
             cite = bool(_CITE_STYLES.intersection(styles))
-            out.append(_Run(run.text, highlighted, underlined, cite))
+            bold = bool(run.bold) or (run.bold is None and bool(_bold(run.style)))
+            out.append(_Run(run.text, highlighted, underlined, cite, bold=bold))
     return out
+
+
+def _bold(style: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    rpr = style.element.rPr if style is not None else None
+    mark = rpr.find(qn("w:b")) if rpr is not None else None
+    return mark is not None and mark.get(qn("w:val")) not in ("0", "false", "none")
 
 
 def _underline(rpr: Any) -> bool | None:
@@ -319,7 +329,9 @@ class _Reader:
             self.preamble += 1  # a title page: reported once, at the end
             self.preamble_at = self.preamble_at or where
             return
-        if _is_cite(runs, self.card is None):
+        # a cite typed by hand can only be the first line under a tag
+        first = self.tag is not None and not self.tag.cards and not self.tag.body
+        if _is_cite(runs, first):
             self.card = _Card(where, runs)
             self.orphan = False
             if self.tag is not None:
@@ -348,17 +360,21 @@ class _Reader:
 
 
 def _is_cite(runs: list[_Run], first: bool) -> bool:
-    """A cite: text in the Cite style; or, before any card, an unmarked line with a date."""
+    """A cite: text in the Cite style; or, first under a tag, a hand-made one (below)."""
     if any(r.cite and r.text.strip() for r in runs):
         return True
     return False if not first else _looks_like_cite(runs)
 
 
 def _looks_like_cite(runs: list[_Run]) -> bool:
-    """Verbatim's "fake" cites: bold author and date typed by hand, no Cite style."""
+    """A cite typed by hand, which Verbatim's "Fix Fake Tags" hunts: it opens in bold (the
+    name, no Cite style), is short, unmarked, and has a date and a quoted title or a URL."""
     text = "".join(r.text for r in runs)
+    opening = next((r for r in runs if r.text.strip()), None)
     return (
-        len(text) <= 500
+        opening is not None
+        and opening.bold
+        and len(text) <= 500
         and not any(r.read or r.underlined for r in runs)
         and bool(_DATE.search(text))
         and bool(_URL.search(text) or _TITLE.search(text))
