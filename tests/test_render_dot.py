@@ -8,7 +8,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import graphviz
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 
 from argmap.analysis import Status
 from argmap.graph import Relation
@@ -17,7 +19,9 @@ from argmap.render import DiagramOptions, Page, RenderError, build_dot
 from argmap.render.dot import QUICK
 from argmap.render.style import SIDE_FILL
 from argmap.render.view import select_nodes
+from argmap.validate import load_map_text
 from conftest import graph_of
+from mapgen import maps
 from render_support import ParsedDot, fixture_graph, label_lines, label_text, parse_dot
 
 
@@ -37,8 +41,17 @@ def test_every_node_is_drawn_once_with_its_side_fill_and_marker() -> None:
         assert attrs["fillcolor"] == SIDE_FILL[node.side]
         header = label_lines(attrs["label"])[0]
         assert header.startswith("PRO" if node.side is Side.PRO else "CON")
-        assert node.id in header
+        code = graph.codes[node.id]  # type: ignore[attr-defined]
+        assert code in header.split()  # one code system in print: the briefs' codes
+        assert node.id == code or node.id not in header.split()
     assert SIDE_FILL[Side.PRO] != SIDE_FILL[Side.CON]
+
+
+def test_map_ids_print_only_when_asked() -> None:
+    dot, graph = whole("four-day-week", DiagramOptions(ids=True))
+    parsed = parse_dot(dot)
+    header = label_lines(parsed.nodes["G1.p1"]["label"])[0]
+    assert graph.codes["G1.p1"] in header and "G1.p1" in header  # type: ignore[attr-defined]
 
 
 def junction_above(parsed: ParsedDot, child: str) -> tuple[str, dict[str, str]]:
@@ -126,9 +139,11 @@ def test_cross_links_are_double_lines() -> None:
     dot, _ = whole("four-day-week")
     parsed = parse_dot(dot)
     # G2 supports G1: a contention below the one it supports, so the link ranks it.
-    [support] = parsed.edges_between("G1", "G2")
-    assert support["color"].count(":invis:") == 1 and support["dir"] == "back"
-    assert "constraint" not in support
+    [support] = parsed.edges_between("G2", "G1")  # drawn forwards, G2 up to G1
+    assert support["color"].count(":invis:") == 1 and support["constraint"] == "false"
+    assert label_text(support["label"]) == "supports"
+    [rank] = parsed.edges_between("G1", "G2")  # an invisible edge keeps G2 below G1
+    assert rank["style"] == "invis"
     [attack] = parsed.edges_between("O2", "G2.p2")
     assert attack["constraint"] == "false" and ":invis:" in attack["color"]
     assert label_text(attack["label"]) == "undermine"
@@ -206,8 +221,8 @@ def test_a_cut_view_says_what_is_hidden_and_where_links_go() -> None:
     assert "\u25b8 3 more below (not drawn)" in label_lines(parsed.nodes["G2"]["label"])
     # G2 supports G1, which is off this view: a small box stands in for it.
     stub = parsed.nodes["G1|elsewhere"]
-    assert "G1 (not in this view)" in label_text(stub["label"])
-    assert parsed.edges_between("G1|elsewhere", "G2")
+    assert "GT (not in this view)" in label_text(stub["label"])  # G1 is the thesis, GT
+    assert parsed.edges_between("G2", "G1|elsewhere")
 
 
 def test_titles_only_drops_the_text() -> None:
@@ -271,3 +286,111 @@ def test_a_large_diagram_puts_edge_labels_outside_the_layout() -> None:
     assert all(attrs.get("xlabel") == "rebut" and "label" not in attrs for _, _, attrs in edges)
     small = parse_dot(whole("four-day-week")[0])
     assert any(attrs.get("label") == "rebut" for _, _, attrs in small.edges)
+
+
+UNDERCUT_OF_UNDERCUT = """\
+argmap: 1
+title: Cuts
+claims:
+  - id: C
+    side: pro
+    text: The claim.
+    premises:
+      - id: P
+        text: The premise.
+        analytic: true
+        rebuttals:
+          - id: U
+            text: That does not follow.
+            attack: undercut
+            analytic: true
+            rebuttals:
+              - id: A
+                text: It does follow here.
+                attack: undercut
+                analytic: true
+"""
+
+
+def test_an_undercut_of_an_undercut_ends_on_that_undercut_s_line() -> None:
+    graph = graph_of(UNDERCUT_OF_UNDERCUT)
+    options = DiagramOptions()
+    parsed = parse_dot(build_dot(graph, Page(tuple(select_nodes(graph, options))), options))
+    assert all("id" in attrs for attrs in parsed.nodes.values()), "an undeclared node"
+    cut_p, _ = junction_above(parsed, "P")  # the point on the line P -> C
+    cut_u, _ = junction_above(parsed, "U")  # the point on U's line, which ends on cut_p
+    assert junction_above(parsed, "A")[0] == cut_u  # A ends on U's line
+    assert parsed.edges_between(cut_p, cut_u)
+    assert parsed.edges_between("C", cut_p)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_no_internal_name_reaches_a_drawing(text: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    result = load_map_text(text)
+    assume(result.graph is not None)
+    assert result.graph is not None
+    options = DiagramOptions()
+    dot = build_dot(result.graph, Page(tuple(select_nodes(result.graph, options))), options)
+    parsed = parse_dot(dot)
+    undeclared = [name for name, attrs in parsed.nodes.items() if "id" not in attrs]
+    assert not undeclared  # Graphviz would draw each as a box named after it
+    svg = ET.fromstring(graphviz.pipe("dot", "svg", dot.encode("utf-8"), quiet=True))
+    texts = [t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert not [t for t in texts if "|" in t]
+
+
+def test_every_edge_shows_its_direction_in_the_svg() -> None:
+    """Each edge drawn with an arrow has its arrowhead (or tee) stroked in a visible colour."""
+    import xml.etree.ElementTree as ET
+
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    dot, _ = whole("four-day-week")
+    arrowed = {
+        f"{tail}->{head}"
+        for tail, head, attrs in parse_dot(dot).edges
+        if attrs.get("dir") != "none" and attrs.get("style") != "invis"
+    }
+    svg = ET.fromstring(graphviz.pipe("dot", "svg", dot.encode("utf-8"), quiet=True))
+    drawn = {
+        g.findtext(f"{svg_ns}title"): g for g in svg.iter(f"{svg_ns}g") if g.get("class") == "edge"
+    }
+    assert arrowed and arrowed <= drawn.keys()
+    for title in arrowed:
+        heads = [
+            shape
+            for shape in (
+                *drawn[title].iter(f"{svg_ns}polygon"),
+                *drawn[title].iter(f"{svg_ns}polyline"),
+            )
+            if shape.get("stroke") not in (None, "none", "transparent", "white")
+        ]
+        assert heads, f"{title}: no visible arrowhead"
+
+
+def test_the_sides_print_apart_in_greyscale() -> None:
+    """The header bands of PRO and CON differ by >= 40 of 255 once printed in grey."""
+    import io
+
+    from PIL import Image
+
+    from argmap.render.style import SIDE_BAND
+
+    dot, _ = whole("four-day-week")
+    png = Image.open(io.BytesIO(graphviz.pipe("dot", "png", dot.encode("utf-8"), quiet=True)))
+    rgb = png.convert("RGB")
+    grey = png.convert("L")
+    levels = {}
+    for side, band in SIDE_BAND.items():
+        colour = tuple(int(band[i : i + 2], 16) for i in (1, 3, 5))
+        where = [xy for xy in _pixels(rgb) if rgb.getpixel(xy) == colour]
+        assert len(where) > 100, f"no {side} header band drawn"
+        levels[side] = sum(grey.getpixel(xy) for xy in where) / len(where)  # type: ignore[misc]
+    assert abs(levels[Side.PRO] - levels[Side.CON]) >= 40, levels
+
+
+def _pixels(image: object) -> list[tuple[int, int]]:
+    width, height = image.size  # type: ignore[attr-defined]
+    return [(x, y) for y in range(0, height, 2) for x in range(0, width, 2)]

@@ -64,6 +64,12 @@ def render(
         Paper, typer.Option(help="Paper that PDF pages and the atlas are made for.")
     ] = Paper.A4,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the key.")] = True,
+    ids: Annotated[
+        bool,
+        typer.Option(
+            "--ids", help="Print each node's map id beside its debate code (P1a · C1.p1)."
+        ),
+    ] = False,
     status: Annotated[
         bool,
         typer.Option(
@@ -99,6 +105,7 @@ def render(
         direction=direction,
         titles_only=titles,
         legend=legend,
+        ids=ids,
     )
     settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=paper)
     failed = False

@@ -130,8 +130,8 @@ def _heading(graph: MapGraph, plan: _Plan, number: int, total: int, up: int | No
         )
     first = graph[plan.roots[0]]
     if first.parent is None:
-        return f"Page {number} of {total}: {first.id} \u00b7 overview on p. 1"
-    names = ", ".join(plan.roots)
+        return f"Page {number} of {total}: {_code(graph, first.id)} \u00b7 overview on p. 1"
+    names = ", ".join(_code(graph, root) for root in plan.roots)
     return f"Page {number} of {total}: {names}, continued from p. {up} \u00b7 overview on p. 1"
 
 
@@ -140,7 +140,12 @@ def _caption(graph: MapGraph, plan: _Plan) -> str:
         return "Overview"
     first = graph[plan.roots[0]]
     more = f" (+{len(plan.roots) - 1})" if len(plan.roots) > 1 else ""
-    return f"{first.id}{more}: {first.label[:60]}"
+    return f"{_code(graph, first.id)}{more}: {first.label[:60]}"
+
+
+def _code(graph: MapGraph, node_id: str) -> str:
+    """The debate code a page names a node by (the briefs' code system)."""
+    return graph.codes.get(node_id) or node_id
 
 
 def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look) -> list[Page]:

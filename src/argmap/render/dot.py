@@ -181,6 +181,7 @@ class _Builder:
             status=status,
             continued=continued,
             hidden=hidden,
+            ids=self.options.ids,
         )
         border = BORDERS[status]
         styles = ["filled", *border.styles]
@@ -218,19 +219,21 @@ class _Builder:
         if parent is None or parent not in self.on_page:
             return
         relation = Relation.SUPPORT if node.role is Role.PREMISE else Relation.ATTACK
-        if node.attack is Attack.UNDERCUT and parent in self.junctions:
-            self.edge(self.junctions[parent], node.id, self._tree_attrs(node, relation, 1))
-            return
+        # an undercut ends on the junction of the step it cuts, not on the node
+        cuts_step = node.attack is Attack.UNDERCUT and parent in self.junctions
+        upper = self.junctions[parent] if cuts_step else parent
         junction = self.junctions.get(node.id)
         if junction is None:
-            self.edge(parent, node.id, self._tree_attrs(node, relation, self.span))
+            minlen = 1 if cuts_step else self.span
+            self.edge(upper, node.id, self._tree_attrs(node, relation, minlen))
             return
+        # the node's own step is undercut (or shared by co-premises): it runs through a
+        # junction, which the undercut of that step then ends on
         style = _edge_style(relation, node.attack, node.node.turn)
-        target = self.graph[parent]
         if junction not in self.drawn_junctions:  # first member: the junction, its arrow up
             self.drawn_junctions.add(junction)
             self.add_junction(junction)
-            self.edge(target.id, junction, _upward(style, 1))
+            self.edge(upper, junction, _upward(style, 1))
         lower = {k: v for k, v in style.items() if k in ("color", "style")}
         self.edge(junction, node.id, {**lower, "dir": "none", "minlen": 1})
 
@@ -242,7 +245,7 @@ class _Builder:
         if name not in self.stubs:
             self.stubs.add(name)
             node = self.graph[node_id]
-            label = stub_label(self.graph, node, self.page.home.get(node_id))
+            label = stub_label(self.graph, node, self.page.home.get(node_id), self.options.ids)
             attrs: dict[str, str | float | int] = {
                 "id": self.node_id(name),
                 "label": f"<{label.html}>",
@@ -257,10 +260,20 @@ class _Builder:
             self.emit(f"{quote(name)} [{_attrs(attrs)}];")
         return name
 
+    def link_up(self, upper: str, lower: str, style: Mapping[str, str]) -> None:
+        """A double line from `lower` to `upper`, with `lower` ranked below `upper`.
+
+        Graphviz 2.43 draws the tail arrow of a reversed (`dir=back`) multi-colour edge in
+        the list's middle colour, here invisible: the line is drawn forwards, outside the
+        ranking, and an invisible edge ranks it.
+        """
+        self.edge(upper, lower, {"style": "invis", "minlen": self.span})
+        self.edge(lower, upper, {**style, "constraint": "false"})
+
     def cross_link(self, edge: Edge) -> None:
         style = _edge_style(edge.relation, edge.attack)
         if edge.relation is Relation.SUPPORT:
-            style["arrowhead"] = "onormal"
+            style.update(arrowhead="onormal", label="<supports>", fontcolor=LINK_COLOUR)
         colour = LINK_COLOUR if edge.relation is Relation.SUPPORT else style["color"]
         style["color"] = f"{colour}:invis:{colour}"  # a double line: drawn as a link
         source_in, target_in = edge.source in self.on_page, edge.target in self.on_page
@@ -271,13 +284,13 @@ class _Builder:
                 and source.parent is None
                 and not self._inside(edge.target, source.id)
             ):  # a contention supporting the thesis ranks below it
-                self.edge(edge.target, edge.source, _upward(style, self.span))
+                self.link_up(edge.target, edge.source, style)
             else:
                 self.edge(edge.source, edge.target, {**style, "constraint": "false"})
         elif target_in:  # from elsewhere: drawn like a child of its target
-            self.edge(edge.target, self.stub(edge.source), _upward(style, self.span))
+            self.link_up(edge.target, self.stub(edge.source), style)
         else:  # to elsewhere: drawn above its source
-            self.edge(self.stub(edge.target), edge.source, _upward(style, self.span))
+            self.link_up(self.stub(edge.target), edge.source, style)
 
     def _inside(self, node_id: str, root: str) -> bool:
         current: str | None = node_id

@@ -13,6 +13,7 @@ from argmap.graph import MapGraph, MapNode, source_label
 from argmap.render.style import (
     BORDERS,
     SIDE_BAND,
+    SIDE_BAND_INK,
     SIDE_MARK,
     SMALL,
     TITLE_LINES,
@@ -87,6 +88,7 @@ def node_label(
     status: Status | None = None,
     continued: int | None = None,
     hidden: int = 0,
+    ids: bool = False,
 ) -> Label:
     """The label of one node: header (side marker, id, flags, status), headline, text,
     evidence as 'Author Year', and where its hidden children are drawn."""
@@ -94,16 +96,24 @@ def node_label(
     strike = status is not None and BORDERS[status].strike
     table = _Table([])
 
-    head = " · ".join([*_names(graph, node), *_flags(node)])
+    head = " · ".join([*_names(graph, node, ids), *_flags(node)])
     head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
     head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
-    band = SIDE_BAND[node.side]
+    band, ink = SIDE_BAND[node.side], SIDE_BAND_INK[node.side]
     mark = ""
     if status is not None:
         word = f"{status.glyph} {status.value}"
-        mark = _cell(f"<B>{markup(word)}</B>", small=True, colspan=1, align="RIGHT", bg=band)
+        mark = _cell(
+            f'<FONT COLOR="{ink}"><B>{markup(word)}</B></FONT>',
+            small=True,
+            colspan=1,
+            align="RIGHT",
+            bg=band,
+        )
         head_cols += 3 + text_width(word)
-    header = _cell(head_html, small=True, colspan=1 if mark else 2, bg=band)
+    header = _cell(
+        f'<FONT COLOR="{ink}">{head_html}</FONT>', small=True, colspan=1 if mark else 2, bg=band
+    )
     table.add(header + mark, head_cols * SMALL_COLUMN, SMALL_LINE + 2)
 
     width = WRAP_TITLES if titles_only else WRAP_FULL
@@ -153,17 +163,23 @@ def node_label(
     return Label(html, table.width + PADDING, table.height + PADDING)
 
 
-def _names(graph: MapGraph, node: MapNode) -> list[str]:
-    """The code debaters cite ("P1a", shared with the briefs), then the id to edit by."""
+def _names(graph: MapGraph, node: MapNode, ids: bool) -> list[str]:
+    """The code debaters cite ("P1a", shared with the briefs); with `ids`, the id to edit by.
+
+    One code system in print: a map id shows only when asked (`render --ids`), and it
+    is always in the SVG's id and title attributes for tools.
+    """
     code = graph.codes.get(node.id)
-    return [code, node.id] if code and code != node.id else [node.id]
+    if not code:
+        return [node.id]
+    return [code, node.id] if ids and code != node.id else [code]
 
 
-def stub_label(graph: MapGraph, node: MapNode, page: int | None) -> Label:
+def stub_label(graph: MapGraph, node: MapNode, page: int | None, ids: bool = False) -> Label:
     """A small box for a node drawn elsewhere: marker, id, short title, and its page."""
     where = f" (p. {page})" if page is not None else " (not in this view)"
     lines = wrap(node.label, WRAP_TITLES, 2)
-    head = f"\u2197 {' · '.join(_names(graph, node))}{where}"
+    head = f"\u2197 {' · '.join(_names(graph, node, ids))}{where}"
     html = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f"<TR>{_cell(f'<B>{SIDE_MARK[node.side]}</B>  {markup(head)}', small=True)}</TR>"

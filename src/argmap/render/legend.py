@@ -12,7 +12,7 @@ from argmap.render.style import (
     LINK_COLOUR,
     MUTED,
     SIDE_BAND,
-    SIDE_FILL,
+    SIDE_BAND_INK,
     SIDE_MARK,
     SMALL,
     SUPPORT_COLOUR,
@@ -46,9 +46,9 @@ def legend_label(
     """The legend as an HTML-like table; optional entries follow what the page shows."""
     items: list[_Item] = [
         (
-            f"<B>{SIDE_MARK[side]}</B>",
-            markup(graph.side_label(side)),
-            f' BGCOLOR="{SIDE_FILL[side]}" COLOR="{SIDE_BAND[side]}"',
+            f'<FONT COLOR="{SIDE_BAND_INK[side]}"><B>{SIDE_MARK[side]}</B></FONT>',
+            markup(graph.side_label(side)) + " (header band)",
+            f' BGCOLOR="{SIDE_BAND[side]}" COLOR="{SIDE_BAND[side]}"',
         )
         for side in Side
     ]

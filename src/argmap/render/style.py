@@ -21,7 +21,10 @@ INK = "#222222"
 MUTED = "#555555"
 SIDE_MARK = {Side.PRO: "PRO", Side.CON: "CON"}
 SIDE_FILL = {Side.PRO: "#D4E6F4", Side.CON: "#FBE5C8"}  # tints of Okabe-Ito blue, orange
-SIDE_BAND = {Side.PRO: "#A9CEEA", Side.CON: "#F4C98E"}  # header band, a shade darker
+# Header bands tell the sides apart without colour: a dark band with white type for
+# PRO, a light one with dark type for CON (greyscale luminance about 60 against 210).
+SIDE_BAND = {Side.PRO: "#0B4F80", Side.CON: "#F4C98E"}
+SIDE_BAND_INK = {Side.PRO: "#FFFFFF", Side.CON: INK}
 SUPPORT_COLOUR = INK
 ATTACK_COLOUR = "#B3470A"  # Okabe-Ito vermillion, darkened for contrast on white
 LINK_COLOUR = "#0072B2"  # Okabe-Ito blue

@@ -25,6 +25,7 @@ class DiagramOptions:
     direction: Direction = Direction.TB
     titles_only: bool = False
     legend: bool = True
+    ids: bool = False  # print each node's map id beside its debate code
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Page:
     home: Mapping[str, int] = field(default_factory=dict)  # node -> page that draws it
     titles_only: bool | None = None  # None: as the options say
     legend: bool = True
+    ids: bool = False  # print each node's map id beside its debate code
     stubs: bool = True  # draw cross-links to nodes off the page as small boxes
     direction: Direction | None = None  # None: as the options say
 
