@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 
 from argmap.analysis import Status, analyse
 from argmap.brief import SheetFormat, SheetOptions, build_context, make_sheet
-from argmap.brief.docx import side_mark
 from argmap.cli import app
 from argmap.model import Side
 from argmap.quotes import plain, read_aloud
@@ -116,9 +115,9 @@ def test_verbatim_outline(runner: CliRunner, marked: Path, tmp_path: Path) -> No
         element = document.styles[f"Heading {level}"].element
         assert element.find(qn("w:aliases")).get(qn("w:val")) == alias
     assert document.core_properties.title == "Four-day week"
-    cover = [p.text for p in document.paragraphs[:12]]
+    cover = [p.text for p in document.paragraphs[:24]]
     assert "does not follow: undercut" in cover
-    assert any(line.startswith("\u2714 stands: our point holds") for line in cover)
+    assert any(line.startswith("\u2714 Holds: a point of ours that holds") for line in cover)
 
 
 def test_cite_and_card(runner: CliRunner, marked: Path, tmp_path: Path) -> None:
@@ -160,18 +159,28 @@ def test_attack_words_say_when_the_evidence_is_attacked() -> None:
 
 
 def test_status_marks_from_our_side() -> None:
-    from argmap.brief.context import Mark
-
-    def mark(status: Status) -> Mark:
-        return Mark(status.value, status.glyph, status.value, "")
-
-    assert side_mark(mark(Status.STANDS), ours=True) == "\u2714 stands"
-    assert "danger" in side_mark(mark(Status.STANDS), ours=False)
-    assert "beaten" in side_mark(mark(Status.FALLS), ours=False)
-    for ours in (True, False):  # a cut point is never printed as false
-        cut = side_mark(mark(Status.CUT), ours=ours)
-        assert "cut" in cut and "fall" not in cut and "beaten" not in cut
-    assert side_mark(None, ours=True) == ""
+    """The view model's marks, read from our side: their attack that holds is a danger."""
+    path = next(p for p in MAPS if p.stem == "school-uniforms")
+    graph = load_map(path).graph
+    assert graph is not None
+    sheet = make_sheet(graph, Side.PRO, SheetFormat.DOCX, SheetOptions())
+    document = docx.Document(io.BytesIO(sheet.content))
+    texts = [t for _, t in headings(document)] + [p.text for p in document.paragraphs]
+    verdicts = analyse(graph).verdicts
+    seen = set()
+    for node_id, verdict in verdicts.items():
+        code = graph.codes[node_id]
+        labels = [t for t in texts if f"[{code} \u00b7" in t or f"({code} \u00b7" in t]
+        for label in labels:
+            ours = graph[node_id].side is Side.PRO
+            seen.add((ours, verdict.status))
+            if (ours, verdict.status) == (False, Status.STANDS):
+                assert "\u26a0 Danger: holds" in label
+            if (ours, verdict.status) == (True, Status.STANDS):
+                assert "\u2714 Holds" in label
+            if verdict.status is Status.CUT:  # never printed as false
+                assert "Cut off" in label and "Falls" not in label and "Beaten" not in label
+    assert {(False, Status.STANDS), (True, Status.STANDS)} <= seen
 
 
 @pytest.mark.parametrize("map_path", MAPS, ids=lambda p: p.stem)
@@ -200,7 +209,7 @@ def test_shipped_maps_every_block_and_answer(map_path: Path, side: Side) -> None
             code = graph.codes[node_id]
             for text in texts:
                 if f"[{code} \u00b7" in text:
-                    assert "cut" in text and "falls" not in text and "beaten" not in text
+                    assert "Cut off" in text and "Falls" not in text and "Beaten" not in text
 
 
 def test_hostile_text_is_text(tmp_path: Path) -> None:

@@ -28,18 +28,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.analysis import Status
-from argmap.model import Attack
 from argmap.quotes import runs
 from argmap.render.choices import Paper
-from argmap.words import attack_words, legend
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from argmap.brief.context import BriefContext, Exchange, Mark, Point, SourceEntry
+    from argmap.brief.context import BriefContext, CardRef, Exchange, Point
 
 # Verbatim's style names (its Debate.dotm template): the heading levels are Word's
 # built-in "heading 1-4" with these aliases; cites and read-aloud words are character
@@ -105,63 +102,12 @@ def outline(context: BriefContext) -> Outline:
     return _Outliner(context).outline()
 
 
-# The status mark from our side's point of view: a point of ours that stands, an attack
-# of theirs that stands (a danger) and one of theirs we beat read differently in black
-# and white. A cut point is true but no longer counts; it is never printed as false.
-_OURS = {
-    Status.STANDS: "\u2714 stands",
-    Status.FALLS: "\u2718 falls",
-}
-_THEIRS = {
-    Status.STANDS: "\u26a0 holds: danger",
-    Status.FALLS: "\u2718 beaten",
-}
-_EITHER = {
-    Status.CONTESTED: "\u25d0 contested",
-    Status.UNSUPPORTED: "? unsupported",
-    Status.CUT: "\u2702 cut: true, but does not count here",
-}
-
-
-MARKS_KEY = (
-    "\u2714 stands: our point holds; \u26a0 holds: danger: their attack holds, answer it; "
-    "\u2718 beaten / falls: their point / our point fails; \u25d0 contested; ? unsupported; "
-    "\u2702 cut: true, but its link is cut, so it does not count there"
-)
-
-
-def side_mark(mark: Mark | None, ours: bool) -> str:
-    """The status as our side reads it, or '' when the sheet has no marks."""
-    if mark is None:
-        return ""
-    status = Status(mark.status)
-    return (_OURS if ours else _THEIRS).get(status) or _EITHER[status]
-
-
 class _Outliner:
+    """Walks the view model into the outline. What a mark or an attack is called from
+    our side (`Point.mark`, `Point.words`) and each card's cite come from it as they are."""
+
     def __init__(self, context: BriefContext) -> None:
         self.context = context
-        self.sources: dict[str, SourceEntry] = {s.label: s for s in context.sources}
-        self.points: dict[str, Point] = {}  # by code: what an attack's target rests on
-        self.attacked: dict[str, Point] = {}  # an attack's code -> the point it answers
-        for point in (*context.theses, *context.contentions):
-            self._index(point, ())
-        for block in context.blocks:
-            self._index(block.claim, block.answers)
-        for line in context.frontlines:
-            self._index(line.claim, line.attacks)
-
-    def _index(self, head: Point, exchanges: tuple[Exchange, ...]) -> None:
-        stack = [(head, exchanges)]
-        while stack:
-            point, replies = stack.pop()
-            self.points.setdefault(point.code, point)
-            for group in point.reasons:
-                for reason in group.points:
-                    self.points.setdefault(reason.code, reason)
-            for reply in replies:
-                self.attacked.setdefault(reply.point.code, point)
-                stack.append((reply.point, reply.replies))
 
     def outline(self) -> Outline:
         c, h = self.context, self.context.header
@@ -170,10 +116,12 @@ class _Outliner:
             lines.insert(0, f"Motion: {h.motion}")
         if h.article:
             lines.append(f"Article: {h.article}" + (f" {h.article_url}" if h.article_url else ""))
-        key = [term if term.startswith(words) else f"{words}: {term}" for words, term in legend()]
+        key = [
+            e.meaning if e.meaning.startswith(e.symbol) else f"{e.symbol}: {e.meaning}"
+            for e in c.legend
+            if e.symbol != "[Author Year]"  # the Word file has no evidence index to point to
+        ]
         key.append("Tag, then cite, then card: underlined, highlighted words are read aloud.")
-        if any(p.mark for p in self.points.values()):
-            key.append(MARKS_KEY)
         frontlines = {f.claim.id: f.attacks for f in c.frontlines}
         ours = tuple(
             Hat(
@@ -231,13 +179,12 @@ class _Outliner:
     def a2_block(
         self, theirs: Point, answers: tuple[Exchange, ...], notes: tuple[str, ...] = ()
     ) -> Block:
-        said = self.label(theirs, self.attacked.get(theirs.code))
+        said = self.label(theirs)
         notes = (f"They say ({said})" + (f": {theirs.text}" if theirs.text else ""), *notes)
         if not answers:
             notes = (*notes, "No answer prepared: a vulnerability.")
         tags = tuple(
-            self.tag(a.point, number=n, elsewhere=a.elsewhere, against=theirs)
-            for n, a in enumerate(answers, 1)
+            self.tag(a.point, number=n, elsewhere=a.elsewhere) for n, a in enumerate(answers, 1)
         )
         return Block(f"A2 {theirs.code}: {theirs.tag}", tags, notes)
 
@@ -253,43 +200,33 @@ class _Outliner:
         number: int | None = None,
         extra: str = "",
         elsewhere: bool = False,
-        against: Point | None = None,
     ) -> Tag:
         if elsewhere:
             extra += " \u00b7 our contention: see its own block under our case"
         return Tag(
             point.tag,
             number,
-            self.label(point, against) + extra,
+            self.label(point) + extra,
             point.text,
-            tuple(self.card(point.code, ref.label, ref.quote) for ref in point.cards),
+            tuple(Card(ref.label, _cite_line(ref), ref.quote) for ref in point.cards),
         )
 
-    def label(self, point: Point, against: Point | None = None) -> str:
+    def label(self, point: Point) -> str:
         """Code, attack in a debater's words (formal term beside), target, status mark."""
         parts = [point.code]
-        if point.attack or point.turn:
-            kind = Attack(point.attack) if point.attack else None
-            target = self.points.get(point.target) if point.target else against
-            on_evidence = bool(target and target.cards)
-            words = attack_words(kind, turn=point.turn, on_evidence=on_evidence)
-            parts.append(f"{words} ({point.attack})" if point.attack else words)
+        if point.words:
+            formal = point.attack if point.attack and point.attack != point.words else None
+            parts.append(f"{point.words} ({formal})" if formal else point.words)
         if point.target:
             parts.append(f"on {point.target}")
-        mark = side_mark(point.mark, point.ours)
-        if mark:
-            parts.append(mark)
+        if point.mark is not None:  # from our side: holds, danger, beaten, cut off
+            parts.append(f"{point.mark.glyph} {point.mark.word}")
         return " \u00b7 ".join(parts)
 
-    def card(self, code: str, label: str, quote: str | None) -> Card:
-        entry = self.sources.get(label)
-        if entry is None:
-            return Card(label, "", quote)
-        locator = next(
-            (u.locator for u in entry.uses if u.code == code and u.quote == quote and u.locator),
-            None,
-        )
-        return Card(label, entry.citation + (f" [{locator}]" if locator else ""), quote)
+
+def _cite_line(card: CardRef) -> str:
+    """The cite after 'Author Year': the full citation, then where in it, in brackets."""
+    return card.citation + (f" [{card.locator}]" if card.locator else "")
 
 
 # --- Word --------------------------------------------------------------------------------
