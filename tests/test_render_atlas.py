@@ -99,8 +99,8 @@ def test_atlas_pages_cover_the_map_and_refer_to_each_other(
         for node_id, target in page.continued.items():
             shown = set(by_number[target].nodes)
             assert node_id in shown and set(children(graph, node_id)) <= shown
-        if page.up is not None:
-            assert page.nodes[0] in by_number[page.up].nodes
+        if page.up is not None:  # a packed page shares a node with the page it continues
+            assert set(page.nodes) & set(by_number[page.up].nodes)
         for node_id in page.nodes:  # a node whose children are missing says where they are
             if not set(children(graph, node_id)) <= set(page.nodes):
                 assert node_id in page.continued, (page.number, node_id)
@@ -152,3 +152,39 @@ def test_the_estimate_follows_the_nodes_drawn() -> None:
     assert sizer.extent(nodes, Look()) != sizer.extent(nodes, Look(direction=Direction.LR))
     assert sizer.extent(nodes, Look(titles_only=True))[1] < sizer.extent(nodes, Look())[1]
     assert sizer.extent(nodes, Look(legend=True))[1] > sizer.extent(nodes, Look())[1]
+
+
+def leaves_map(count: int) -> MapGraph:
+    """Contentions with nothing under them (issue 18), and one with a reason."""
+    claims = [{"id": f"C{i}", "side": "pro", "text": f"Contention {i}."} for i in range(count)]
+    claims[0]["premises"] = [{"text": "A reason."}]
+    data = {"argmap": 1, "title": "Leaves", "claims": claims}
+    result = load_map_text(yaml.safe_dump(data, sort_keys=False))
+    assert result.graph is not None, result.diagnostics
+    return result.graph
+
+
+def test_every_contention_is_drawn_in_full_even_with_no_children() -> None:
+    graph = leaves_map(6)
+    settings = RenderSettings(atlas=True)
+    pages = plan_pages(graph, DiagramOptions(), settings)
+    full = [n for p in pages[1:] for n in p.nodes]
+    assert sorted(full) == sorted(graph.nodes)  # each in full once, after the overview
+    assert pages[0].titles_only and not any(p.titles_only for p in pages[1:])
+    # small contentions share one page rather than one sheet each
+    assert len(pages) == 2
+    assert "P1, P2" in pages[1].heading and "continued" not in pages[1].heading  # codes
+
+
+@pytest.mark.parametrize("nodes", [300])
+def test_packed_pages_still_print_at_reading_size(nodes: int) -> None:
+    graph = synthetic(nodes)
+    sizer = Sizer(graph, Paper.A4)
+    pages = plan_pages(graph, DiagramOptions(), RenderSettings(atlas=True))
+    for page in pages[1:]:
+        look = Look(direction=page.direction or Direction.TB)
+        roots = [n for n in page.nodes if graph[n].parent not in page.nodes]
+        if len(roots) > 1:  # a shared page is only made of subtrees that fit together
+            assert sizer.scale(list(page.nodes), look) >= MIN_SCALE, page.heading
+    # packing: far fewer pages than subtrees drawn
+    assert len(pages) <= nodes / 8  # unpacked: one page per ~5 nodes

@@ -88,8 +88,16 @@ def test_supports_are_solid_and_attacks_dashed_with_their_kind() -> None:
         else:
             assert attrs["style"] == "dashed"
             assert attrs["arrowtail"] == "tee"
-            kinds[label_text(attrs["label"]).split(" ")[0]] += 1
-    assert set(kinds) == {"rebut", "undermine", "undercut"}
+            kinds[label_text(attrs["label"])] += 1
+    # in a debater's words (argmap.words), the formal term in the key
+    assert set(kinds) <= {
+        "not true",
+        "their reason is false",
+        "their evidence is bad",
+        "does not follow",
+        "turn",
+    }
+    assert {"not true", "does not follow"} <= set(kinds)
 
 
 def test_an_undercut_hits_the_arrow_it_attacks() -> None:
@@ -97,13 +105,13 @@ def test_an_undercut_hits_the_arrow_it_attacks() -> None:
     parsed = parse_dot(dot)
     # G1.p1.r1 undercuts the support G1.p1 gives G1: a junction on that arrow.
     junction, to_undercut = junction_above(parsed, "G1.p1.r1")
-    assert label_text(to_undercut["label"]) == "undercut"
+    assert label_text(to_undercut["label"]) == "does not follow"
     assert parsed.edges_between("G1", junction)[0]["arrowtail"] == "normal"
     assert parsed.edges_between(junction, "G1.p1")[0]["dir"] == "none"
     # G1.r1.a1 undercuts the attack G1.r1 makes on G1: the junction is on a dashed line.
     junction, _ = junction_above(parsed, "G1.r1.a1")
     upper = parsed.edges_between("G1", junction)[0]
-    assert upper["style"] == "dashed" and label_text(upper["label"]) == "rebut"
+    assert upper["style"] == "dashed" and label_text(upper["label"]) == "not true"
 
 
 def test_co_premises_are_one_linked_reason() -> None:
@@ -146,7 +154,7 @@ def test_cross_links_are_double_lines() -> None:
     assert rank["style"] == "invis"
     [attack] = parsed.edges_between("O2", "G2.p2")
     assert attack["constraint"] == "false" and ":invis:" in attack["color"]
-    assert label_text(attack["label"]) == "undermine"
+    assert label_text(attack["label"]) in ("their reason is false", "their evidence is bad")
     [outweigh] = parsed.edges_between("O2", "G2")
     assert label_text(outweigh["label"]) == "outweighs" and outweigh["style"] == "dotted"
 
@@ -192,8 +200,9 @@ def test_status_marks_read_without_colour() -> None:
     assert "dotted" in parsed.nodes["O1.w1"]["style"]
     assert parsed.nodes["O2"]["penwidth"] == "1.2" and "\u2714" not in parsed.nodes["O2"]["label"]
     legend = label_text(parsed.attrs["label"])
-    for status in Status:
-        assert f"{status.glyph} {status.value}" in legend
+    for status in Status:  # the key explains the marks drawn, and only those
+        drawn = status in statuses.values()
+        assert (f"{status.glyph} {status.value}" in legend) == drawn, status
 
 
 def test_views_select_a_side_a_subtree_and_a_depth() -> None:
@@ -283,9 +292,9 @@ def test_a_large_diagram_puts_edge_labels_outside_the_layout() -> None:
     parsed = parse_dot(build_dot(graph, page, DiagramOptions()))
     edges = parsed.touching("C")
     assert len(edges) == QUICK
-    assert all(attrs.get("xlabel") == "rebut" and "label" not in attrs for _, _, attrs in edges)
+    assert all(attrs.get("xlabel") == "not true" and "label" not in attrs for _, _, attrs in edges)
     small = parse_dot(whole("four-day-week")[0])
-    assert any(attrs.get("label") == "rebut" for _, _, attrs in small.edges)
+    assert any(attrs.get("label") == "not true" for _, _, attrs in small.edges)
 
 
 UNDERCUT_OF_UNDERCUT = """\
@@ -394,3 +403,34 @@ def test_the_sides_print_apart_in_greyscale() -> None:
 def _pixels(image: object) -> list[tuple[int, int]]:
     width, height = image.size  # type: ignore[attr-defined]
     return [(x, y) for y in range(0, height, 2) for x in range(0, width, 2)]
+
+
+def test_a_cut_node_is_drawn_granted_with_the_cut_on_its_line() -> None:
+    # school-uniforms: U2.r1 is granted, but an undercut that holds cuts its link to U2
+    from argmap.analysis.evaluation import statuses as evaluate_statuses
+    from conftest import MAPS
+
+    [path] = [p for p in MAPS if p.stem == "school-uniforms"]
+    graph = load_map_text(path.read_text(encoding="utf-8"), str(path)).graph
+    assert graph is not None
+    found = evaluate_statuses(graph)
+    cut = [n for n, s in found.items() if s is Status.CUT]
+    assert cut
+    options = DiagramOptions()
+    page = Page(tuple(select_nodes(graph, options)))
+    parsed = parse_dot(build_dot(graph, page, options, found))
+    for node_id in cut:
+        attrs = parsed.nodes[node_id]
+        assert "<S>" not in attrs["label"] and "diagonals" not in attrs["style"]  # not false
+        assert attrs["penwidth"] == "3"  # granted, like a node that stands
+        parent = graph[node_id].parent
+        # the line from the node to what it backs (or to the line it undercuts), through
+        # the node's junction where it has one, carries the cut
+        upper = [
+            a
+            for t, h, a in parsed.edges
+            if t in (parent, f"{parent}|inference") and h in (node_id, f"{node_id}|inference")
+        ]
+        assert any("\u2702 cut" in label_text(a.get("label", "")) for a in upper), upper
+    legend = label_text(parsed.attrs["label"])
+    assert "\u2702 cut on its line" in legend and "(undercut)" in legend

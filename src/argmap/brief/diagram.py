@@ -40,9 +40,10 @@ _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 # The drawing's key in one line (the drawing has none, to print larger).
 KEY = (
-    "Key: solid line supports, dashed line attacks (the kind written on it); "
-    "border thick = holds, cut corners = falls, dashed = cut off, double = contested, "
-    "dotted = unsupported."
+    "Key: solid line supports, dashed line attacks (what it says written on it: "
+    "not true, their reason is false, does not follow, turn); border thick = holds "
+    "(or granted, when its line says \u2702 cut: an undercut cuts that line), "
+    "cut corners = falls, double = contested, dotted = unsupported."
 )
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapFile, SideChoice
+from argmap.cli.common import MapFile, SideChoice, rerun_on_save
 from argmap.render.choices import Paper
 
 
@@ -73,6 +73,10 @@ def brief(
         bool,
         typer.Option("--diagram/--no-diagram", help="End with the side's case drawn by Graphviz."),
     ] = True,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Write again on every save of the map (Ctrl-C stops)."),
+    ] = False,
 ) -> None:
     """Write printable briefing sheets, one per side (or for --side only).
 
@@ -90,7 +94,13 @@ def brief(
         argmap brief maps/school-uniforms.yaml -f md -o build/briefs/
 
         argmap brief maps/school-uniforms.yaml --side con -o con.docx
+
+        argmap brief map.yaml -f pdf --watch
     """
+    if watch:  # the same command after every save, with the arguments it was given
+        arguments = {**locals(), "watch": False}
+        rerun_on_save([map_path], lambda: brief(**arguments))
+        return
     from argmap.brief import OutputProblem, SheetFormat, SheetOptions
     from argmap.brief.pdf import PdfUnavailable, open_printers
 

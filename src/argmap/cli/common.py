@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -98,3 +99,28 @@ def fail(exc: EditError) -> NoReturn:
     for line in exc.details:
         typer.echo(line)
     raise typer.Exit(exc.exit_code)
+
+
+def rerun_on_save(paths: Sequence[Path], run: Callable[[], None]) -> None:
+    """Run a command, then again after every save of the maps at `paths`, until Ctrl-C.
+
+    A run that fails (an invalid save) prints its diagnostics and the watch goes on;
+    only wrong usage on the first run (exit 2) stops it, as no save can mend it.
+    """
+    from argmap.watch import map_saves
+
+    def once(first: bool) -> None:
+        try:
+            run()
+        except typer.Exit as exc:
+            if first and exc.exit_code == 2:
+                raise
+
+    once(first=True)
+    typer.echo("watching for saves (Ctrl-C to stop)", err=True)
+    try:
+        for saved in map_saves(paths):
+            typer.echo(f"saved: {', '.join(sorted(p.name for p in saved))}", err=True)
+            once(first=False)
+    except KeyboardInterrupt:
+        pass

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapPaths, SideChoice
+from argmap.cli.common import MapPaths, SideChoice, rerun_on_save
 from argmap.render.choices import Direction, Format, Paper
 
 
@@ -77,6 +77,10 @@ def render(
             help="Mark each node stands / falls / contested / unsupported (see argmap eval).",
         ),
     ] = True,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Write again on every save of the map (Ctrl-C stops)."),
+    ] = False,
 ) -> None:
     """Draw maps as diagrams: SVG, PNG, PDF or DOT, through Graphviz.
 
@@ -91,7 +95,13 @@ def render(
         argmap render maps/ -o build/diagrams/ --format svg
 
         argmap render map.yaml --side con --focus O1 --depth 2 -o o1.png
+
+        argmap render map.yaml -o map.pdf --watch
     """
+    if watch:  # the same command after every save, with the arguments it was given
+        arguments = {**locals(), "watch": False}
+        rerun_on_save(maps, lambda: render(**arguments))
+        return
     from argmap.fileio import expand_map_paths
     from argmap.model import Side
     from argmap.progress import Steps

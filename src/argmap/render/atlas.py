@@ -1,11 +1,11 @@
 """Atlas: a map too big for one sheet of paper, split into pages that refer to each other.
 
-Page 1 is an overview of the top levels (titles only, with the key). Then each
-contention gets its own page, drawn breadth-first as deep as still fits; where a
-subtree is cut off, its node says "continued on p. N" and the subtree goes on a
-later page (small cut-off subtrees share one). What fits is estimated by
-`size.Sizer`. A contention whose reasons are too many to sit side by side is
-drawn left to right when that reads larger.
+Page 1 is an overview of the top levels (titles only, with the key). Then every
+contention is drawn in full: small ones share a page, a big one is drawn
+breadth-first as deep as still fits; where a subtree is cut off, its node says
+"continued on p. N" and the subtree goes on a later page, packed with others.
+What fits is estimated by `size.Sizer`; each page is drawn top to bottom or left
+to right, whichever holds more.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ class _Plan:
     overview: bool = False
 
 
+LOOK_AHEAD = 4  # later subtrees tried for a page's spare room (bounded: speed)
+
+
 class _Planner:
     def __init__(self, sizer: Sizer, nodes: Sequence[str], look: Look) -> None:
         self.sizer = sizer
@@ -36,13 +39,17 @@ class _Planner:
         self.look = replace(look, legend=False)  # the key is drawn on the overview
         self.in_view = set(nodes)
         self.order = {node_id: i for i, node_id in enumerate(nodes)}
+        self._subtrees: dict[str, list[str]] = {}
 
     def children(self, node_id: str) -> list[str]:
         node = self.graph[node_id]
         return [c for c in (*node.premises, *node.rebuttals) if c in self.in_view]
 
     def subtree(self, node_id: str) -> list[str]:
-        return [n.id for n in self.graph.descendants(node_id) if n.id in self.in_view]
+        if node_id not in self._subtrees:
+            found = [n.id for n in self.graph.descendants(node_id) if n.id in self.in_view]
+            self._subtrees[node_id] = found
+        return self._subtrees[node_id]
 
     def fill(self, roots: list[str], look: Look, *, forced: bool) -> _Plan:
         """The roots, then children breadth-first while the page still fits; with
@@ -77,31 +84,56 @@ class _Planner:
             return flipped
         return plan
 
-    def pages_for(self, root: str) -> list[_Plan]:
-        plan = self.fill_either_way([root], self.look, forced=True)
-        return [plan, *self.continue_cuts(plan.cuts)]
-
-    def continue_cuts(self, cuts: list[str]) -> list[_Plan]:
-        """Pages for the subtrees cut off one page: whole small ones share a page."""
+    def pack(self, pending: list[str]) -> list[_Plan]:
+        """Pages that draw each pending subtree in full. A page starts with the next
+        subtree (whole if it fits, else as deep as fits, its cut-off parts queued next),
+        then takes any of the next LOOK_AHEAD whole subtrees that still fit beside it.
+        Each page is tried both ways round; the way that holds more nodes is kept."""
         plans: list[_Plan] = []
-        i = 0
-        while i < len(cuts):
-            nodes = self.subtree(cuts[i])
-            if not self.sizer.fits(nodes, self.look):
-                plans.extend(self.pages_for(cuts[i]))
-                i += 1
-                continue
-            roots = [cuts[i]]
-            i += 1
-            while i < len(cuts):
-                more = nodes + self.subtree(cuts[i])
-                if not self.sizer.fits(more, self.look):
-                    break
-                roots.append(cuts[i])
-                nodes = more
-                i += 1
-            plans.append(_Plan(roots, nodes, [], self.look))
+        pending = list(pending)
+        while pending:
+            first = pending.pop(0)
+            best: tuple[_Plan, list[str]] | None = None
+            for look in self._looks():
+                plan = self.fill([first], look, forced=True)
+                rest = [*pending, *plan.cuts]  # leftovers last: they pack together
+                skipped: list[str] = []
+                while rest and len(skipped) < LOOK_AHEAD:
+                    candidate = rest.pop(0)
+                    more = plan.nodes + self.subtree(candidate)
+                    if self.sizer.fits(more, look):
+                        plan.roots.append(candidate)
+                        plan.nodes = more
+                        if candidate in plan.cuts:
+                            plan.cuts.remove(candidate)
+                    else:
+                        skipped.append(candidate)
+                if best is None or self._better(plan, best[0]):
+                    best = (plan, skipped + rest)
+            assert best is not None
+            plan, pending = best
+            plan.nodes.sort(key=self.order.__getitem__)
+            plans.append(plan)
         return plans
+
+    def _better(self, plan: _Plan, than: _Plan) -> bool:
+        """More nodes on a page that fits; of two that do not, the one that reads larger."""
+        fits, fitted = (
+            self.sizer.fits(plan.nodes, plan.look),
+            self.sizer.fits(than.nodes, than.look),
+        )
+        if fits != fitted:
+            return fits
+        if fits:  # more nodes, weighed by how large they print
+            return self._worth(plan) > self._worth(than)
+        return self.sizer.scale(plan.nodes, plan.look) > self.sizer.scale(than.nodes, than.look)
+
+    def _worth(self, plan: _Plan) -> float:
+        return len(plan.nodes) * min(1.0, self.sizer.scale(plan.nodes, plan.look))
+
+    def _looks(self) -> list[Look]:
+        other = Direction.LR if self.look.direction is Direction.TB else Direction.TB
+        return [self.look, replace(self.look, direction=other)]
 
     def plan(self, roots: list[str]) -> list[_Plan]:
         top = list(roots)
@@ -114,12 +146,9 @@ class _Planner:
         top.sort(key=self.order.__getitem__)
         overview = self.fill_either_way(top, self.overview_look, forced=False)
         overview.overview = True
-        on_overview = set(overview.nodes)
-        plans = [overview]
-        for root in roots:
-            if any(n not in on_overview for n in self.subtree(root)):
-                plans.extend(self.pages_for(root))
-        return plans
+        # the overview draws titles only: every contention, even one with nothing
+        # under it, is drawn in full on a later page (issue 18)
+        return [overview, *self.pack(roots)]
 
 
 def _heading(graph: MapGraph, plan: _Plan, number: int, total: int, up: int | None) -> str:
@@ -128,10 +157,9 @@ def _heading(graph: MapGraph, plan: _Plan, number: int, total: int, up: int | No
             f"Overview, page 1 of {total}: the top levels, titles only; "
             "each contention is drawn in full on its own page"
         )
-    first = graph[plan.roots[0]]
-    if first.parent is None:
-        return f"Page {number} of {total}: {_code(graph, first.id)} \u00b7 overview on p. 1"
     names = ", ".join(_code(graph, root) for root in plan.roots)
+    if up is None or all(graph[root].parent is None for root in plan.roots):
+        return f"Page {number} of {total}: {names} \u00b7 overview on p. 1"
     return f"Page {number} of {total}: {names}, continued from p. {up} \u00b7 overview on p. 1"
 
 
@@ -178,7 +206,8 @@ def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look)
             if children_home.get(n, number) != number
             and any(k not in on for k in planner.children(n))
         }
-        up = None if plan.overview else cut_on.get(plan.roots[0], 1)
+        ups = [cut_on[root] for root in plan.roots if root in cut_on]
+        up = None if plan.overview else (ups[0] if ups else 1)
         pages.append(
             Page(
                 nodes=tuple(plan.nodes),

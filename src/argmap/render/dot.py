@@ -39,6 +39,7 @@ from argmap.render.style import (
 )
 from argmap.render.text import markup, wrap
 from argmap.render.view import DiagramOptions, Page
+from argmap.words import attack_words
 
 # Past QUICK nodes a diagram is drawn for speed, not paper: edge labels become external
 # labels (a `label` adds a rank per edge: 4x the layout time at 1,000 nodes), every edge
@@ -75,14 +76,18 @@ def _external_labels(attrs: Attrs) -> Attrs:
 
 @functools.cache
 def _tree_edge_attrs(
-    relation: Relation, attack: Attack | None, turn: bool, minlen: int, quick: bool
+    relation: Relation, attack: Attack | None, turn: bool, cards: bool, minlen: int, quick: bool
 ) -> str:
     """The attributes of a tree edge, of which a map has a few kinds and thousands of copies."""
-    attrs: Attrs = _upward(_edge_style(relation, attack, turn), minlen)
+    attrs: Attrs = _upward(_edge_style(relation, attack, turn, cards), minlen)
     return _attrs(_external_labels(attrs) if quick else attrs)
 
 
-def _edge_style(relation: Relation, attack: Attack | None, turn: bool = False) -> dict[str, str]:
+def _edge_style(
+    relation: Relation, attack: Attack | None, turn: bool = False, cards: bool = False
+) -> dict[str, str]:
+    """Line style and label; an attack is labelled in a debater's words (`argmap.words`),
+    the formal term is in the key. `cards`: the attacked node rests on evidence."""
     if relation is Relation.SUPPORT:
         return {"color": SUPPORT_COLOUR, "arrowhead": "normal"}
     if relation is Relation.OUTWEIGH:
@@ -93,7 +98,7 @@ def _edge_style(relation: Relation, attack: Attack | None, turn: bool = False) -
             "label": "<outweighs>",
             "fontcolor": OUTWEIGH_COLOUR,
         }
-    kind = (attack or Attack.REBUT).value + (" \u00b7 turn" if turn else "")
+    kind = markup(attack_words(attack, turn=turn, on_evidence=cards))
     return {
         "color": ATTACK_COLOUR,
         "style": "dashed",
@@ -101,6 +106,16 @@ def _edge_style(relation: Relation, attack: Attack | None, turn: bool = False) -
         "label": f"<{kind}>",
         "fontcolor": ATTACK_COLOUR,
     }
+
+
+CUT_MARK = "\u2702 cut"
+
+
+def _cut(style: Mapping[str, str]) -> dict[str, str]:
+    """A line cut by an undercut that holds: scissors and the word on it, never a strike."""
+    words = style.get("label", "<>")[1:-1]
+    label = f"{words}<BR/>{CUT_MARK}" if words else CUT_MARK
+    return {**style, "label": f"<<B>{label}</B>>", "fontcolor": style.get("fontcolor", INK)}
 
 
 def _upward(style: Mapping[str, str], minlen: int) -> dict[str, str | int]:
@@ -124,6 +139,7 @@ class _Builder:
     groups: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     drawn_junctions: set[str] = field(default_factory=set)
     stubs: set[str] = field(default_factory=set)
+    links_drawn: set[Relation] = field(default_factory=set)  # cross-link kinds drawn
 
     @property
     def quick(self) -> bool:
@@ -223,22 +239,34 @@ class _Builder:
         cuts_step = node.attack is Attack.UNDERCUT and parent in self.junctions
         upper = self.junctions[parent] if cuts_step else parent
         junction = self.junctions.get(node.id)
+        cut = self.statuses is not None and self.statuses.get(node.id) is Status.CUT
         if junction is None:
             minlen = 1 if cuts_step else self.span
-            self.edge(upper, node.id, self._tree_attrs(node, relation, minlen))
+            if cut:  # the cut is drawn on the line (the node itself is granted)
+                style = _edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
+                self.edge(upper, node.id, _upward(_cut(style), minlen))
+            else:
+                self.edge(upper, node.id, self._tree_attrs(node, relation, minlen))
             return
         # the node's own step is undercut (or shared by co-premises): it runs through a
         # junction, which the undercut of that step then ends on
-        style = _edge_style(relation, node.attack, node.node.turn)
+        style = _edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
         if junction not in self.drawn_junctions:  # first member: the junction, its arrow up
             self.drawn_junctions.add(junction)
             self.add_junction(junction)
-            self.edge(upper, junction, _upward(style, 1))
+            self.edge(upper, junction, _upward(_cut(style) if cut else style, 1))
         lower = {k: v for k, v in style.items() if k in ("color", "style")}
         self.edge(junction, node.id, {**lower, "dir": "none", "minlen": 1})
 
     def _tree_attrs(self, node: MapNode, relation: Relation, minlen: int) -> str:
-        return _tree_edge_attrs(relation, node.attack, node.node.turn, minlen, self.quick)
+        cards = self._on_cards(node)
+        return _tree_edge_attrs(relation, node.attack, node.node.turn, cards, minlen, self.quick)
+
+    def _on_cards(self, node: MapNode) -> bool:
+        """An undermine of a node that rests on evidence attacks the evidence."""
+        if node.attack is not Attack.UNDERMINE or node.parent is None:
+            return False
+        return bool(self.graph[node.parent].node.evidence)
 
     def stub(self, node_id: str) -> str:
         name = f"{node_id}|elsewhere"
@@ -271,7 +299,10 @@ class _Builder:
         self.edge(lower, upper, {**style, "constraint": "false"})
 
     def cross_link(self, edge: Edge) -> None:
-        style = _edge_style(edge.relation, edge.attack)
+        self.links_drawn.add(edge.relation)
+        target = self.graph[edge.target]
+        cards = edge.attack is Attack.UNDERMINE and bool(target.node.evidence)
+        style = _edge_style(edge.relation, edge.attack, cards=cards)
         if edge.relation is Relation.SUPPORT:
             style.update(arrowhead="onormal", label="<supports>", fontcolor=LINK_COLOUR)
         colour = LINK_COLOUR if edge.relation is Relation.SUPPORT else style["color"]
@@ -313,7 +344,8 @@ class _Builder:
             cells.append(
                 legend_label(
                     self.graph,
-                    statuses=self.statuses is not None,
+                    statuses=self._statuses_drawn(),
+                    links=self.links_drawn,
                     pages=bool(self.page.home),
                     stubs=bool(self.stubs),
                     groups=any(len(members) > 1 for members in self.groups.values()),
@@ -321,6 +353,12 @@ class _Builder:
             )
         rows = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{cell}</TD></TR>' for cell in cells)
         return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
+
+    def _statuses_drawn(self) -> set[Status]:
+        """The statuses the page shows: the key explains only those (and none without)."""
+        if self.statuses is None:
+            return set()
+        return {self.statuses[n] for n in self.page.nodes if n in self.statuses}
 
     # -- the whole graph ------------------------------------------------------
     def build(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.analysis import Status
-from argmap.graph import MapGraph
+from argmap.graph import MapGraph, Relation
 from argmap.model import Side
 from argmap.render.style import (
     ATTACK_COLOUR,
@@ -11,6 +11,7 @@ from argmap.render.style import (
     INK,
     LINK_COLOUR,
     MUTED,
+    OUTWEIGH_COLOUR,
     SIDE_BAND,
     SIDE_BAND_INK,
     SIDE_MARK,
@@ -18,13 +19,14 @@ from argmap.render.style import (
     SUPPORT_COLOUR,
 )
 from argmap.render.text import markup
+from argmap.words import legend
 
 _STATUS_MEANING = {
     Status.STANDS: "holds: every attack on it is answered",
     Status.FALLS: "defeated by an attack that holds",
     Status.CONTESTED: "attack and defence undecided",
     Status.UNSUPPORTED: "nothing under it gives it support",
-    Status.CUT: "granted, but an undercut cuts its link",
+    Status.CUT: "granted, but an undercut that holds<BR/>cuts the line to what it backs",
 }
 
 
@@ -41,9 +43,18 @@ def _small(text: str) -> str:
 
 
 def legend_label(
-    graph: MapGraph, *, statuses: bool, pages: bool, stubs: bool, groups: bool, columns: int = 2
+    graph: MapGraph,
+    *,
+    statuses: set[Status],
+    links: set[Relation],
+    pages: bool,
+    stubs: bool,
+    groups: bool,
+    columns: int = 2,
 ) -> str:
-    """The legend as an HTML-like table; optional entries follow what the page shows."""
+    """The legend as an HTML-like table; optional entries follow what the page shows:
+    the `statuses` drawn, the kinds of cross-link drawn (`links`), page references,
+    stubs and co-premise groups."""
     items: list[_Item] = [
         (
             f'<FONT COLOR="{SIDE_BAND_INK[side]}"><B>{SIDE_MARK[side]}</B></FONT>',
@@ -56,23 +67,36 @@ def legend_label(
         (_ink(SUPPORT_COLOUR, "\u2501\u2501\u2501\u25b6"), "supports (solid line)", _BARE),
         (
             _ink(ATTACK_COLOUR, "\u2504\u2504\u2504\u2524"),
-            "attacks (dashed); the kind is written on the line:<BR/>"
-            "<I>rebut</I>: its conclusion is false<BR/>"
-            "<I>undermine</I>: a premise or its evidence is false<BR/>"
-            "<I>undercut</I>: the step fails (the line ends on the arrow)",
-            _BARE,
-        ),
-        (
-            _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
-            "cross-link (double line): supports, attacks<BR/>or outweighs a node elsewhere",
+            "attacks (dashed); the line says how:<BR/>"
+            + "<BR/>".join(
+                f"<I>{markup(plain)}</I> ({markup(formal)})" for plain, formal in legend()
+            )
+            + "<BR/>an undercut ends on the dot on the line it attacks",
             _BARE,
         ),
     ]
+    if links - {Relation.OUTWEIGH}:
+        items.append(
+            (
+                _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
+                "cross-link (double line): supports or attacks<BR/>a node elsewhere",
+                _BARE,
+            )
+        )
+    if Relation.OUTWEIGH in links:
+        items.append(
+            (
+                _ink(OUTWEIGH_COLOUR, "\u2508\u2508\u2508\u25c7"),
+                "outweighs (dotted, open diamond):<BR/>matters more than the node it points to",
+                _BARE,
+            )
+        )
     if groups:
         items.append(
             (
                 "\u2500\u2500\u25cf\u2500\u2500",
-                "co-premises (boxed together):<BR/>one reason, they support only jointly",
+                "co-premises (boxed together, joined at a dot):<BR/>"
+                "one reason, they support only jointly",
                 _BARE,
             )
         )
@@ -82,6 +106,12 @@ def legend_label(
             "unstated premise, reconstructed<BR/>(dashed outline, italic)",
             ' STYLE="dashed"',
         ),
+        (
+            _small("P1 \u00b7 O1.3"),
+            "the code to say aloud (as in the briefs);<BR/>"
+            "<I>analytic</I>: reasoning, no card needed",
+            _BARE,
+        ),
         (_small("Evidence: Author Year"), "sources the node cites", _BARE),
     ]
     if pages:
@@ -90,12 +120,12 @@ def legend_label(
         )
     if stubs:
         where = "(p. 2)" if pages else "(not in this view)"
-        items.append((_small(f"\u2197 ID {where}"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
+        items.append((_small(f"\u2197 P2 {where}"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
     if statuses:
-        for status in Status:
+        for status in [s for s in Status if s in statuses]:
             sample = f"<B>{markup(f'{status.glyph} {status.value}')}</B>"
             attrs = f' COLOR="{INK}"'
-            if status is Status.STANDS:
+            if status in (Status.STANDS, Status.CUT):
                 attrs += ' BORDER="3"'
             elif status is Status.FALLS:
                 sample = f"<S>{sample}</S>"
@@ -106,8 +136,6 @@ def legend_label(
                 )
             elif status is Status.UNSUPPORTED:
                 attrs += ' STYLE="dotted"'
-            else:
-                attrs += ' STYLE="dashed"'
             items.append((sample, f"{_STATUS_MEANING[status]}<BR/>({BORDER_WORDS[status]})", attrs))
 
     rows = []

@@ -288,7 +288,8 @@ def diagram_dot(
     """The DOT text of one diagram of the map (or of a side, or of one node's subtree).
 
     Its element ids start with `argmap-<side>-<focus>-`, so two diagrams of different
-    views can share a page. Raises `RenderError` for an unknown focus id.
+    views can share a page; `legend=False` leaves the key to the page around it.
+    Raises `RenderError` for an unknown focus id.
     """
     options = DiagramOptions(
         side=side, focus=focus, depth=depth, titles_only=titles_only, legend=legend

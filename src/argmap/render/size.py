@@ -43,6 +43,7 @@ class Sizer:
     paper: Paper = Paper.A4
     max_nodes: int = DEFAULT_MAX_NODES
     _labels: dict[tuple[str, bool], Label] = field(default_factory=dict)
+    _scales: dict[tuple[tuple[str, ...], Look], float] = field(default_factory=dict)
 
     def label(self, node_id: str, titles_only: bool) -> Label:
         key = (node_id, titles_only)
@@ -196,6 +197,12 @@ class Sizer:
 
     def scale(self, nodes: Sequence[str], look: Look) -> float:
         """The scale at which the diagram fits the paper, in its better orientation."""
+        key = (tuple(nodes), look)  # the atlas asks again of the page it chooses
+        if key not in self._scales:
+            self._scales[key] = self._scale(nodes, look)
+        return self._scales[key]
+
+    def _scale(self, nodes: Sequence[str], look: Look) -> float:
         width, height = self.extent(nodes, look)
         short, long = self.paper.printable
         portrait = min(short / width, long / height)

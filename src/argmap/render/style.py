@@ -51,12 +51,12 @@ BORDERS: dict[Status | None, Border] = {
     Status.FALLS: Border(styles=("diagonals",), strike=True),
     Status.CONTESTED: Border(peripheries=2),
     Status.UNSUPPORTED: Border(styles=("rounded", "dotted"), penwidth=1.6),
-    Status.CUT: Border(styles=("dashed",), penwidth=1.6),
+    Status.CUT: Border(penwidth=3.0),  # granted: drawn like a node that stands
 }
 BORDER_WORDS = {
     Status.STANDS: "thick border",
     Status.FALLS: "cut corners, headline struck through",
     Status.CONTESTED: "double border",
     Status.UNSUPPORTED: "dotted border",
-    Status.CUT: "dashed border: granted, its link cut",
+    Status.CUT: "thick border: granted; \u2702 cut on its line",
 }
