@@ -32,9 +32,9 @@ demo: setup
 	@echo "== render: build/diagrams/"
 	$(BIN)/argmap render maps/ -o build/diagrams/ -f pdf
 	$(BIN)/argmap render maps/ -o build/diagrams/ -f svg --no-atlas
-	@echo "== brief (both sides, PDF, HTML, Markdown): build/briefs/"
+	@echo "== brief (both sides, PDF, HTML, Markdown, Word): build/briefs/"
 	@for map in $(MAPS); do \
-		for f in pdf html md; do $(BIN)/argmap brief $$map -f $$f -o build/briefs/ || exit 1; done; \
+		for f in pdf html md docx; do $(BIN)/argmap brief $$map -f $$f -o build/briefs/ || exit 1; done; \
 	done
 	@echo "== export (Markdown outline, Argdown): build/exports/; what a format drops: build/exports/*.log"
 	@mkdir -p build/exports

@@ -6,6 +6,7 @@ import alone):
 - `argmap brief MAP -s pro -f html`  (HTML only)
 - `argmap brief MAP -s pro -f pdf`   (one PDF sheet, analysis and diagram included)
 - `argmap brief MAP -f pdf`          (both sides' PDF sheets, in two processes)
+- `argmap brief MAP -s pro -f docx`  (the Word file; goal, issue 12: under 1 s)
 Then in this process, warm: analysis + view model, diagram, HTML, WeasyPrint's PDF of
 the text (the diagram page holding an empty box), the diagram's own PDF drawn into
 that box, and for comparison WeasyPrint drawing the diagram as inline SVG; then the
@@ -27,6 +28,7 @@ from argmap.analysis import analyse
 from argmap.analysis.questions import open_questions
 from argmap.brief.context import build_context
 from argmap.brief.diagram import diagram_pdf, printed_size, side_diagram
+from argmap.brief.docx import render_docx
 from argmap.brief.figures import Figure, prepare, print_drawings
 from argmap.brief.pdf import print_html, render_pdf
 from argmap.brief.render import DIAGRAM_BOX, render_html
@@ -65,6 +67,7 @@ def main() -> None:
         "brief -s pro -f html": [*brief, "-s", "pro", "-f", "html"],
         "brief -s pro -f pdf": [*brief, "-s", "pro", "-f", "pdf"],
         "brief -f pdf (both sides)": [*brief, "-f", "pdf"],
+        "brief -s pro -f docx": [*brief, "-s", "pro", "-f", "docx"],
     }
     if UNIFORMS.exists():  # a teaching-size map, for comparison
         processes["school-uniforms: brief -s pro -f pdf"] = [
@@ -101,6 +104,7 @@ def main() -> None:
     stages = {
         "analysis + view model": view,
         "diagram (Graphviz SVG)": lambda: side_diagram(graph, Side.PRO, marks),
+        "Word file (python-docx)": lambda: render_docx(context),
     }
     if diagram is None:  # the case does not print at full size: the sheet has no diagram
         print("(no diagram page: not even the contentions print at full size)")

@@ -3,6 +3,7 @@
     context.py  the view model (numbering, blocks, frontlines, weighing, evidence index)
     diagram.py  the side's case from argmap.render, sized for one page
     render.py   Jinja2 templates to HTML (autoescaped) and Markdown (escaped context)
+    docx.py     python-docx: a Word file in Verbatim's Pocket / Hat / Block / Tag outline
     pdf.py      WeasyPrint: the same HTML, laid out for print, in worker processes
 
 `make_sheet` builds one sheet in memory, with the analysis's status marks and open
@@ -18,7 +19,7 @@ import datetime as dt
 import importlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,12 +70,12 @@ class SheetFormat(StrEnum):
     HTML = "html"
     PDF = "pdf"
     MARKDOWN = "md"
+    DOCX = "docx"
 
     @classmethod
     def from_suffix(cls, path: Path) -> SheetFormat | None:
-        return {".html": cls.HTML, ".htm": cls.HTML, ".pdf": cls.PDF, ".md": cls.MARKDOWN}.get(
-            path.suffix.lower()
-        )
+        suffixes = {".html": cls.HTML, ".htm": cls.HTML, ".pdf": cls.PDF, ".md": cls.MARKDOWN}
+        return (suffixes | {".docx": cls.DOCX}).get(path.suffix.lower())
 
 
 class OutputProblem(Exception):
@@ -120,6 +121,13 @@ def make_sheet(
     from argmap.brief.pdf import Printer
     from argmap.brief.render import render_html, render_markdown
 
+    if fmt is SheetFormat.DOCX:
+        # Verbatim's outline: every answer with its full text and cards; no diagram
+        from argmap.brief.docx import render_docx
+
+        word = replace(options, diagram=False, full_text=True)
+        context, _ = _sheet_parts(graph, side, word, generated)
+        return Sheet(side, fmt, render_docx(context, options.paper))
     if fmt is SheetFormat.PDF:
         printer = Printer()
         printer.submit(*_print_job(graph, side, options, generated))

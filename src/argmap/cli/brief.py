@@ -17,6 +17,7 @@ class SheetFormatChoice(StrEnum):
     HTML = "html"
     PDF = "pdf"
     MD = "md"
+    DOCX = "docx"
 
 
 @app.command()
@@ -29,7 +30,10 @@ def brief(
     sheet_format: Annotated[
         SheetFormatChoice | None,
         typer.Option(
-            "--format", "-f", help="html, pdf or md. Default: from the -o suffix, else html."
+            "--format",
+            "-f",
+            help="html, pdf, md or docx (Word, in Verbatim's outline). "
+            "Default: from the -o suffix, else html.",
         ),
     ] = None,
     output: Annotated[
@@ -77,7 +81,9 @@ def brief(
     """Write printable briefing sheets, one per side (or for --side only).
 
     A sheet holds our case on a page, their case with our numbered answers,
-    frontlines, weighing and the evidence index. Prints the files written.
+    frontlines, weighing and the evidence index. A Word file (-f docx) holds the
+    blocks in Verbatim's outline (Pocket, Hat, Block, Tag; cite; card with the
+    read-aloud words highlighted). Prints the files written.
     Exit status: 0 written; 1 the map has errors or PDF support is missing;
     2 wrong usage (an output that cannot hold the sheets, a broken template).
 
@@ -86,6 +92,8 @@ def brief(
         argmap brief maps/school-uniforms.yaml --side pro -f pdf -o pro.pdf
 
         argmap brief maps/school-uniforms.yaml -f md -o build/briefs/
+
+        argmap brief maps/school-uniforms.yaml --side con -o con.docx
 
         argmap brief map.yaml -f pdf --watch
     """
@@ -102,8 +110,9 @@ def brief(
     fmt = fmt or SheetFormat.HTML
     count = 1 if side else 2  # sheets to write
     to_stdout = output == "-"
-    if to_stdout and (count > 1 or fmt is SheetFormat.PDF):
-        typer.echo("error: '-o -' writes one HTML or Markdown sheet: add --side", err=True)
+    if to_stdout and (count > 1 or fmt in (SheetFormat.PDF, SheetFormat.DOCX)):
+        message = "'-o -' writes one HTML or Markdown sheet (of one side: add --side)"
+        typer.echo(f"error: {message}", err=True)
         raise typer.Exit(2)
     guard_output(output, [map_path])
 

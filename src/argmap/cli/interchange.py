@@ -24,6 +24,7 @@ class ImportFormat(StrEnum):
     ARGDOWN_JSON = "argdown-json"
     AIF = "aif"
     KIALO = "kialo"
+    VERBATIM = "verbatim"
 
 
 @app.command("export")
@@ -74,7 +75,7 @@ def import_command(
         bool, typer.Option("--force", help="Overwrite an existing file at --output.")
     ] = False,
 ) -> None:
-    """Turn an Argdown (via `argdown json`), AIF or Kialo file into a map.
+    """Turn an Argdown (via `argdown json`), AIF, Kialo or Verbatim (.docx) file into a map.
 
     Whatever the importer cannot represent is reported on stderr as
     FILE:WHERE: warning[code]: message, and the rest is imported. The new map is
@@ -85,22 +86,29 @@ def import_command(
         argmap import debate.txt --from kialo -o maps/debate.yaml
 
         argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
+
+        argmap import blocks.docx --from verbatim -o maps/blocks.yaml
     """
     from argmap.fileio import FileRefused, read_limited
-    from argmap.formats import importer
+    from argmap.formats import BINARY_IMPORTS, binary_importer, importer
     from argmap.formats.base import ImportFailed
     from argmap.load import MAX_BYTES
     from argmap.validate import load_map_text
     from argmap.write import dump_map
 
     guard_output(output, [file], force=force)
+    binary = from_.value in BINARY_IMPORTS
     try:
-        text = read_limited(file, MAX_BYTES).decode("utf-8-sig")
+        raw = read_limited(file, MAX_BYTES)
+        data: bytes | str = raw if binary else raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError, FileRefused) as exc:
         typer.echo(f"{file}: error[unreadable]: {exc}", err=True)
         raise typer.Exit(1) from None
     try:
-        argmap, notes = importer(from_.value)(text, str(file))
+        if isinstance(data, bytes):
+            argmap, notes = binary_importer(from_.value)(data, str(file))
+        else:
+            argmap, notes = importer(from_.value)(data, str(file))
     except ImportFailed as exc:
         typer.echo(exc.note.render(str(file)), err=True)
         raise typer.Exit(1) from None

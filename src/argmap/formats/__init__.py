@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     Exporter = Callable[[MapGraph, Mapping[str, Verdict] | None], tuple[str, list[str]]]
     Importer = Callable[[str, str], tuple[ArgMap, list[ImportNote]]]
+    BinaryImporter = Callable[[bytes, str], tuple[ArgMap, list[ImportNote]]]
 
 # `--to NAME` -> module
 EXPORTS = {
@@ -33,7 +34,10 @@ IMPORTS = {
     "argdown-json": "argdown",
     "aif": "aif",
     "kialo": "kialo",
+    "verbatim": "verbatim",
 }
+# formats whose files are binary: their `import_map` takes the file's bytes, not its text
+BINARY_IMPORTS = frozenset({"verbatim"})
 
 
 def exporter(name: str) -> Exporter:
@@ -47,4 +51,11 @@ def importer(name: str) -> Importer:
     """The import function registered as `name`."""
     module = import_module(f"argmap.formats.{IMPORTS[name]}")
     function: Importer = module.import_map
+    return function
+
+
+def binary_importer(name: str) -> BinaryImporter:
+    """The import function registered as `name`, for a format in BINARY_IMPORTS."""
+    module = import_module(f"argmap.formats.{IMPORTS[name]}")
+    function: BinaryImporter = module.import_map
     return function
