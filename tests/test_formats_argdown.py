@@ -80,7 +80,7 @@ def test_text_is_escaped_for_argdowns_lexer() -> None:
     line = next(ln for ln in text.splitlines() if "<n1>" in ln)
     # Checked once with `argdown json`: this line reads back as the original text.
     assert line.endswith(
-        ": A \\[link\\](http:\\//x) \\<b\\> \\#tag \\*em\\* \\_u\\_ \\{d: 1\\} \\@\\[m\\] "
+        ": A \\[link\\](http\\:\\//x) \\<b\\> \\#tag \\*em\\* \\_u\\_ \\{d: 1\\} \\@\\[m\\] "
         "a\\//b \\/\\* c \\*/ \\:smile: \\.x. \\\\ #pro"
     )
 
@@ -118,8 +118,9 @@ def test_import_of_a_hand_written_debate() -> None:
     assert node["Consistency"].text.startswith("The law already treats 16 as old enough")
     assert "(with consent)" in node["Consistency"].text
     # A contradiction has no argmap twin: read as an attack, with a note saying where.
-    assert [n.code for n in notes] == ["logical-relation"]
+    assert [n.code for n in notes] == ["logical-relation", "heading", "heading", "heading"]
     assert notes[0].where == "/relations/9"
+    assert notes[1].where == "/sections/0 (line 9)"
     assert node["Turnout-falls"].side.value == "con"
     assert argmap.title == "voting-age"
 
