@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.formats.base import thesis_of
 from argmap.graph import MapGraph, MapNode, Relation, Role
-from argmap.model import Attack
+from argmap.model import Attack, Side
 
 FORMATS = ("argdown", "aif", "kialo")
 
@@ -64,23 +64,35 @@ def _node(graph: MapGraph, node_id: str, fmt: str) -> tuple[Any, ...]:
     )
 
 
-def _relations(graph: MapGraph) -> list[tuple[str, str, str, bool]]:
+def _relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
     """Every relation by the texts it joins, tree edge or cross-link alike."""
     out = []
     for edge in graph.edges:
         source = graph[edge.source]
         undercut = edge.attack is Attack.UNDERCUT and graph[edge.target].parent is not None
-        out.append((source.text, graph[edge.target].text, edge.relation.value, undercut))
+        target = normal_text(graph[edge.target].text, fmt)
+        out.append((normal_text(source.text, fmt), target, edge.relation.value, undercut))
+    motion = graph.map.motion
+    if motion is not None:  # an import may read a claim that all others hang from as it
+        for root in graph.roots:
+            relation = "support" if graph[root].side is Side.PRO else "attack"
+            out.append(
+                (normal_text(graph[root].text, fmt), normal_text(motion, fmt), relation, False)
+            )
     return sorted(out)
 
 
-def shape(graph: MapGraph, fmt: str) -> dict[str, Any]:
-    if fmt in ("aif", "argdown") and thesis_of(graph) is None:
+def shape(graph: MapGraph, fmt: str, original: MapGraph | None = None) -> dict[str, Any]:
+    """The shape of `graph` (a round trip's result: pass the `original` it came from)."""
+    if fmt in ("aif", "argdown") and thesis_of(original or graph) is None:
         # No motion and several root claims: no thesis is written (it would be invented),
         # the file holds the graph and the import shapes it into a tree of its own (a
         # support between two root claims places one under the other), so the
         # relations are what must survive.
-        return {"motion": None, "nodes": len(graph), "relations": _relations(graph)}
+        return {
+            "nodes": len(graph) + (graph.map.motion is not None),
+            "relations": _relations(graph, fmt),
+        }
     kept = {Relation.SUPPORT, Relation.ATTACK}
     if fmt == "aif":
         kept.add(Relation.OUTWEIGH)

@@ -53,7 +53,7 @@ def test_export_is_the_reviewed_argdown_source() -> None:
 def test_argdowns_reading_of_the_export_is_the_same_map() -> None:
     original = uniforms()
     back = imported((HERE / "uniforms.argdown.json").read_text(encoding="utf-8"))
-    assert shape(back, "argdown") == shape(original, "argdown")
+    assert shape(back, "argdown", original) == shape(original, "argdown")
     assert back.map.title == "School uniforms"
     node = {m.text: m for m in back}
     assert node["Uniforms reduce bullying over clothing."].node.title == "Less bullying"
@@ -178,4 +178,4 @@ def test_round_trip_through_the_real_argdown_cli(
         [str(ARGDOWN), "json", str(source), str(folder / "out")], check=True, capture_output=True
     )
     back = imported((folder / "out" / "map.json").read_text(encoding="utf-8"))
-    assert shape(back, "argdown") == shape(graph, "argdown")
+    assert shape(back, "argdown", graph) == shape(graph, "argdown")

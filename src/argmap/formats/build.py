@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from argmap.formats.base import ImportFailed, ImportNote
 from argmap.graph import Relation
 from argmap.load import MAX_DEPTH
-from argmap.model import ArgMap, Attack, Node, Side, Sides
+from argmap.model import ArgMap, Attack, Node, Side, Sides, Source
 
 # The deepest claim a map file can hold: each claim level is two YAML levels (a node
 # and its premises/rebuttals list), and a node's own fields need three more.
@@ -73,6 +73,7 @@ class Draft:
     title: str | None = None
     motion: str | None = None
     sides: Sides | None = None
+    sources: dict[str, Source] = field(default_factory=dict)  # cited by evidence fields
 
     def note(self, where: str, code: str, message: str) -> None:
         self.notes.append(ImportNote(where, code, message))
@@ -132,6 +133,7 @@ class _Builder:
             title=(title or "").strip() or self.draft.fallback_title,
             motion=motion or None,
             sides=self.draft.sides or Sides(),
+            sources=self.draft.sources,
             claims=claims,
         )
         return argmap, self.draft.notes

@@ -19,17 +19,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
+from typing import Any
 
 from argmap.analysis import Verdict
-from argmap.formats.base import ImportFailed, ImportNote, dropped_fields
+from argmap.formats.base import ImportFailed, ImportNote, dropped_fields, map_title
 from argmap.formats.build import Draft, Link, Statement, build_map
 from argmap.graph import MapGraph, Relation, Role
-from argmap.model import ArgMap, Attack, Side
+from argmap.load import MAX_BYTES
+from argmap.model import ArgMap, Attack, Side, Source
 
 NAME = "Kialo"
 _TITLE = "Discussion Title:"
-_CLAIM = re.compile(r"^(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con):[ \t]*)?(.*)$")
+_TITLES = (_TITLE, "Discussion Name:")  # older exports, current ones
+_SOURCES = "Sources:"
+_FOOTNOTE = re.compile(r"^\s*\[(\d+)\][ \t]*(.*)$")
+_MARK = re.compile(r"\[(\d+)\](?!\()")  # a footnote mark, not a link's label
+_URL = re.compile(r"https?://[^\s)\]]+")
+_CLAIM = re.compile(r"^([ \t]*)(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con|Thesis):[ \t]*)?(.*)$")
 _SEE = re.compile(r"^->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?=\s|$)")
@@ -124,29 +130,50 @@ def _escape(text: str) -> str:
 
 
 def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNote]]:
-    """Read a Kialo discussion export: the thesis is the motion, its Pro and Con
-    children the two sides' claims."""
+    """Read a Kialo discussion export, in either of Kialo's layouts: the thesis is the
+    motion, its Pro and Con children the two sides' claims.
+
+    The older layout puts each claim on its numbered line (`1.1. Pro: text`); the
+    current one starts `Discussion Name:`, writes `1. Thesis:` and each `1.1. Con:`
+    on a line of its own with the text below, indents two spaces per level, marks
+    footnotes `[n]` in the text and lists them under `Sources:` at the end.
+    """
+    if len(text) > MAX_BYTES:
+        raise ImportFailed("1:1", f"file is larger than {MAX_BYTES:,} bytes; maps cannot be")
     lines = text.lstrip("\ufeff").splitlines()
-    draft = Draft(fallback_title=Path(file).stem or "Imported discussion")
+    draft = Draft(fallback_title=map_title(file, "Imported discussion"))
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise ImportFailed("1:1", "the file is empty")
     start = first
-    if lines[first].startswith(_TITLE):
-        draft.title = lines[first][len(_TITLE) :].strip() or None
-        start = first + 1
+    for header in _TITLES:
+        if lines[first].startswith(header):
+            draft.title = lines[first][len(header) :].strip() or None
+            start = first + 1
 
-    # number, parent number, stance, lines of text, line, column
-    claims: list[tuple[str, str, str | None, list[str], int, int]] = []
+    # number, parent number, stance, lines of text, line, column, indent
+    claims: list[tuple[str, str, str | None, list[str], int, int, str]] = []
+    footnotes: dict[str, tuple[str, str]] = {}  # number -> (text, where)
+    in_sources = False
     known: set[str] = set()
     for index in range(start, len(lines)):
         line = lines[index]
+        if claims and line.strip() == _SOURCES:
+            in_sources = True
+            continue
+        if in_sources:
+            note = _FOOTNOTE.match(line)
+            if note:
+                footnotes[note.group(1)] = (note.group(2).strip(), f"{index + 1}:1")
+            elif line.strip():
+                draft.note(f"{index + 1}:1", "unknown-line", "not a footnote; skipped")
+            continue
         match = _CLAIM.match(line)
-        number = match.group(1) if match else None
-        first = not claims and number is not None and "." not in number
-        if match and number and (first or (claims and number.startswith(claims[0][0] + "."))):
+        number = match.group(2) if match else None
+        is_first = not claims and number is not None and "." not in number
+        if match and number and (is_first or (claims and number.startswith(claims[0][0] + "."))):
             parent = number.rpartition(".")[0]
-            if not first and parent not in known:
+            if not is_first and parent not in known:
                 draft.note(
                     f"{index + 1}:1",
                     "missing-parent",
@@ -154,19 +181,32 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
                 )
                 while parent not in known:  # the nearest claim above that exists
                     parent = parent.rpartition(".")[0]
-            col = match.start(3) + 1
-            claims.append((number, parent, match.group(2), [match.group(3)], index + 1, col))
+            stance = match.group(3)
+            if stance == "Thesis" and not is_first:
+                stance = None
+            col = match.start(4) + 1
+            claims.append(
+                (number, parent, stance, [match.group(4)], index + 1, col, match.group(1))
+            )
             known.add(number)
         elif claims:
-            claims[-1][3].append(line)
+            if match and match.group(3):
+                raise ImportFailed(
+                    f"{index + 1}:{match.start(2) + 1}",
+                    f"claim {number}. is not under the thesis {claims[0][0]}.; "
+                    "this is not a Kialo discussion export argmap can read",
+                )
+            indent = claims[-1][6]
+            claims[-1][3].append(line[len(indent) :] if line.startswith(indent) else line)
         elif line.strip():
             draft.note(f"{index + 1}:1", "unknown-line", "not a numbered claim; skipped")
     if not claims:
         raise ImportFailed(f"{start + 1}:1", "no numbered claims ('1. ...') found")
+    source_ids = _sources(draft, footnotes)
 
     sees: list[tuple[str, str, str, str]] = []  # source number, parent, stance, where
     seen: set[str] = set()
-    for number, parent, stance, body, line_no, col in claims:
+    for number, parent, stance, body, line_no, col, _indent in claims:
         where = f"{line_no}:{col}"
         content = "\n".join(body).strip()
         see = _SEE.match(content)
@@ -177,7 +217,11 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
             sees.append((see.group(1), parent, stance or "Pro", where))
             continue
         seen.add(number)
-        draft.statements.append(Statement(number, _unescape(content), where))
+        fields: dict[str, Any] = {}
+        cited = [source_ids[n] for n in dict.fromkeys(_MARK.findall(content)) if n in source_ids]
+        if cited:  # footnotes are the claim's sources
+            fields["evidence"] = [{"source": source} for source in cited]
+        draft.statements.append(Statement(number, _unescape(content), where, fields=fields))
         if not parent:
             continue
         if stance is None:
@@ -191,6 +235,28 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
         relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
         draft.links.append(Link(source, parent, relation, where))
     return build_map(draft)
+
+
+def _sources(draft: Draft, footnotes: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The `Sources:` list as the map's bibliography: footnote n is source `kialo-n`.
+
+    A Kialo footnote is free text (usually a URL); it is kept whole as the title, its
+    first URL as the url, and the author says where it came from, since Kialo names none.
+    """
+    ids: dict[str, str] = {}
+    for number, (text, where) in footnotes.items():
+        if not text:
+            draft.note(where, "empty-footnote", f"footnote [{number}] is empty; skipped")
+            continue
+        url = _URL.search(text)
+        source_id = f"kialo-{number}"
+        draft.sources[source_id] = Source(
+            author=f"Kialo discussion footnote [{number}]",
+            title=text,
+            url=url.group(0) if url else None,
+        )
+        ids[number] = source_id
+    return ids
 
 
 def _unescape(text: str) -> str:
