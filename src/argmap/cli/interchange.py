@@ -67,6 +67,14 @@ def import_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the map here, not to stdout.")
     ] = None,
+    keep_prose: Annotated[
+        bool,
+        typer.Option(
+            "--keep-prose",
+            help="argdown-json: keep headings and top-level prose as the notes of the claim "
+            "that follows them (by default they are dropped with a warning each).",
+        ),
+    ] = False,
 ) -> None:
     """Turn an Argdown (via `argdown json`), AIF or Kialo file into a map.
 
@@ -79,8 +87,11 @@ def import_command(
         argmap import debate.txt --from kialo -o maps/debate.yaml
 
         argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
+
+        argmap import out/debate.json --from argdown-json --keep-prose -o maps/debate.yaml
     """
     from argmap.formats import importer
+    from argmap.formats.argdown import import_map as import_argdown
     from argmap.formats.base import ImportFailed
     from argmap.validate import load_map_text
     from argmap.write import dump_map
@@ -90,8 +101,14 @@ def import_command(
     except (OSError, UnicodeDecodeError) as exc:
         typer.echo(f"{file}: error[unreadable]: {exc}", err=True)
         raise typer.Exit(1) from None
+    if keep_prose and from_ is not ImportFormat.ARGDOWN_JSON:
+        typer.echo("error: --keep-prose applies to --from argdown-json only", err=True)
+        raise typer.Exit(2)
     try:
-        argmap, notes = importer(from_.value)(text, str(file))
+        if keep_prose:
+            argmap, notes = import_argdown(text, str(file), keep_prose=True)
+        else:
+            argmap, notes = importer(from_.value)(text, str(file))
     except ImportFailed as exc:
         typer.echo(exc.note.render(str(file)), err=True)
         raise typer.Exit(1) from None

@@ -38,6 +38,8 @@ _URL = re.compile(r"https?://[^\s)\]]+")
 _CLAIM = re.compile(r"^([ \t]*)(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con|Thesis):[ \t]*)?(.*)$")
 _SEE = re.compile(r"^->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+_SEE_LINE = re.compile(r"^[\d.]+ (?:Pro|Con): -> See ([\d.]+)\.$")
+_LINK = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?=\s|$)")
 
 
@@ -86,6 +88,17 @@ def export_map(
         lines.extend(links.get(open_subtrees.pop(), ()))
 
     warnings = dropped_fields(graph, NAME, kept=("supports", "attacks"))
+    written = {line.split(" ", 1)[0]: i for i, line in enumerate(lines)}
+    forward = sum(
+        1
+        for i, line in enumerate(lines)
+        if (see := _SEE_LINE.match(line)) and written.get(see.group(1) + ".", -1) > i
+    )
+    if forward:
+        warnings.append(
+            f"{NAME} exports only point back: {forward} '-> See N.' lines name a claim "
+            "written further down (argmap reads them; other Kialo readers may not)"
+        )
     undercuts = sum(1 for m in graph if m.attack is Attack.UNDERCUT)
     if undercuts:
         warnings.append(f"Kialo has no undercut: {undercuts} undercuts exported as Con")
@@ -116,7 +129,11 @@ def _one_line(text: str) -> str:
 def _escape(text: str) -> str:
     """Kialo's escaping (a backslash before parentheses and backslashes), plus guards for
     text that would read as a stance, a cross-link or a new numbered claim."""
-    text = text.strip().replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    # Markdown links stay as Kialo writes them: `[Kialo](https://kialo.com)`.
+    parts = _LINK.split(text.strip())
+    links = _LINK.findall(text.strip())
+    escaped = [p.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for p in parts]
+    text = escaped[0] + "".join(link + rest for link, rest in zip(links, escaped[1:], strict=True))
     if text.startswith("->"):
         text = "\\" + text
     elif text.startswith(("Pro:", "Con:")):
@@ -228,6 +245,22 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
             draft.note(where, "no-stance", "claim has no 'Pro:' or 'Con:'; read as Pro")
         relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
         draft.links.append(Link(number, parent, relation, where))
+    # argmap keeps a claim's Pro children before its Con ones, so Kialo's numbering
+    # changes on export wherever a Con comes first.
+    con_first: dict[str, str] = {}
+    seen_con: set[str] = set()
+    for _number, parent, stance, _body, line_no, col, _indent in claims:
+        if stance == "Con":
+            seen_con.add(parent)
+        elif stance in ("Pro", None) and parent in seen_con and parent:
+            con_first.setdefault(parent, f"{line_no}:{col}")
+    if con_first:
+        draft.note(
+            next(iter(con_first.values())),
+            "order",
+            f"under {len(con_first)} claims a Con comes before a Pro; argmap lists Pro "
+            "children first, so an export numbers them differently",
+        )
     for source, parent, stance, where in sees:
         if source not in seen:
             draft.note(where, "unknown-claim", f"'-> See {source}.' names no claim; skipped")
