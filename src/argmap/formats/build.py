@@ -115,6 +115,11 @@ class _Builder:
                 motion = thesis.text.strip()
             roots = children.pop(thesis.key)
             self.under_thesis = set(roots)
+            # The motion is text only: notes kept on the thesis move to the first claim.
+            notes = thesis.fields.get("notes")
+            if notes:
+                first = self.by_key[roots[0]].fields
+                first["notes"] = "\n\n".join(n for n in (notes, first.get("notes")) if n)
             for key in roots:
                 link = self.parent.pop(key)
                 sides[key] = Side.PRO if link.relation is Relation.SUPPORT else Side.CON
@@ -347,8 +352,11 @@ class _Builder:
         """The statement's own fields, each checked by the model, and the link's kind."""
         data: dict[str, Any] = {"text": statement.text.strip() or statement.title}
         if not data["text"] or not data["text"].strip():
-            self.draft.note(statement.where, "empty-text", "a node without text; '(no text)' used")
-            data["text"] = "(no text)"
+            # Named by where it stands in the source, so that it can be found there.
+            data["text"] = f"Untitled ({statement.where})"
+            self.draft.note(
+                statement.where, "empty-text", f"a node without text; named '{data['text']}'"
+            )
         if statement.title and statement.title.strip():
             data["title"] = statement.title.strip()
         fields = dict(statement.fields)
