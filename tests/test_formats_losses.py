@@ -9,6 +9,7 @@ of real files (see tests/interchange/README.md); `populism-like.argdown.json` is
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -356,3 +357,26 @@ def test_malformed_imports_fail_with_one_located_error(fmt: str, text: str, tmp_
 def test_a_chain_as_deep_as_a_map_may_be_imports() -> None:
     graph, _ = imported("aif", deep_aif(90), "chain.json")
     assert len(graph) == 90  # the top I-node is the motion
+
+
+ARGDOWN = Path(__file__).parent.parent / "benchmarks/argdown/node_modules/.bin/argdown"
+DOTTED = [
+    "The U.S.A. and the U.K. signed it.",
+    "doi:10.1000/xyz.abc.123 and https://www.example.com:8080/a.b",
+    "e.g.: .A. .~. :smile: :+1: a..b v1.2:3.4 end.A.",
+    "Dr.:x: 1.2.3.4 ::a:: .a.b. x.\\y",
+]
+
+
+@pytest.mark.skipif(
+    not ARGDOWN.exists(),
+    reason="needs the Argdown CLI (run benchmarks/bench_argdown.py once to install it)",
+)
+def test_dotted_texts_round_trip_through_the_real_argdown_cli(tmp_path: Path) -> None:
+    claims = [{"side": "pro", "text": text} for text in DOTTED]
+    graph = resolve({"argmap": 1, "title": "Dots", "motion": "M.", "claims": claims})
+    source = tmp_path / "dots.argdown"
+    source.write_text(exporter("argdown")(graph, None)[0], encoding="utf-8")
+    subprocess.run([str(ARGDOWN), "json", str(source), str(tmp_path)], check=True)
+    back, _ = imported("argdown-json", (tmp_path / "dots.json").read_text("utf-8"), "d.json")
+    assert [m.text for m in back] == DOTTED
