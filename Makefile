@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SYSTEM := build/.system-deps-stamp
 MAPS   := $(wildcard maps/*.yaml)
 
-.PHONY: demo test setup lint typecheck unit bench clean
+.PHONY: demo test setup lint typecheck unit bench clean vscode-extension
 
 setup: $(STAMP) $(SYSTEM)
 
@@ -46,6 +46,13 @@ demo: setup
 	@for map in $(MAPS); do \
 		$(BIN)/argmap show $$map > build/$$(basename $$map .yaml).tree.txt || exit 1; done
 	@echo "== done: everything is in build/"
+
+# The VS Code extension (editors/vscode), packaged with @vscode/vsce from npm (node 18+).
+VSIX ?= build/argmap.vsix
+vscode-extension:
+	@mkdir -p $(dir $(VSIX))
+	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error \
+		&& npx vsce package --allow-missing-repository --out $(abspath $(VSIX))
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

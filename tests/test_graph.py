@@ -231,3 +231,14 @@ def test_source_labels_are_unique_per_map() -> None:
         "wire": "Reuters (a)",
         "wire2": "Reuters (b)",
     }
+
+
+def test_an_unknown_id_in_expect_cut_is_an_error_not_a_crash() -> None:
+    text = (
+        "argmap: 1\ntitle: T\nclaims:\n  - id: A\n    side: pro\n    text: A claim.\n"
+        "expect:\n  stands: [A]\n  cut: [nope]\n"
+    )
+    result = load_map_text(text, "m.yaml")
+    assert [str(d) for d in result.diagnostics] == [
+        "m.yaml:9:9: error[unknown-id]: 'expect.cut' refers to unknown id 'nope'"
+    ]

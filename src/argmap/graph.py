@@ -426,7 +426,7 @@ class _Resolver:
                         )
                     self.edges.append(Edge(mapped.id, target, relation, attack, cross_link=True))
         if self.map.expect is not None:
-            for status in ("stands", "falls", "contested", "unsupported"):
+            for status in type(self.map.expect).model_fields:  # `cut` too
                 for i, target in enumerate(getattr(self.map.expect, status)):
                     if target not in self.nodes:
                         self.report(

@@ -25,6 +25,20 @@ def tune_for_one_run() -> None:
     _Policy.freeze_after_pause = True
 
 
+def tune_for_long_run() -> None:
+    """Undo `tune_for_one_run` for a process that lives on (the language server).
+
+    A server analyses a new version of a map on every change; frozen objects would never
+    be collected, so each version's cycles would stay in memory for good.
+    """
+    _Policy.freeze_after_pause = False
+    gc.unfreeze()
+    gc.set_threshold(*_DEFAULT_THRESHOLD)
+
+
+_DEFAULT_THRESHOLD = gc.get_threshold()
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building a large tree of objects.

@@ -77,8 +77,9 @@ def _resolve(loaded: LoadedYaml) -> MapResult:
     return MapResult(loaded.file, graph if ok else None, sort_diagnostics(diagnostics), loaded)
 
 
-# Which model a mapping is, from the key that holds it (for did-you-mean on unknown keys).
-_MODEL_UNDER: dict[str, type[BaseModel]] = {
+# Which model a mapping is, from the key that holds it (did-you-mean on unknown keys; the
+# language server's key completion).
+MODEL_UNDER: dict[str, type[BaseModel]] = {
     "claims": Node,
     "premises": Node,
     "rebuttals": Node,
@@ -110,10 +111,10 @@ def _model_at(loc: YamlPath) -> type[BaseModel]:
     if not parent:
         return ArgMap
     if isinstance(parent[-1], int):
-        return _MODEL_UNDER.get(str(parent[-2]), Node) if len(parent) > 1 else ArgMap
+        return MODEL_UNDER.get(str(parent[-2]), Node) if len(parent) > 1 else ArgMap
     if len(parent) >= 2 and parent[-2] == "sources":
         return Source
-    return _MODEL_UNDER.get(str(parent[-1]), ArgMap)
+    return MODEL_UNDER.get(str(parent[-1]), ArgMap)
 
 
 def _describe(value: Any) -> str:

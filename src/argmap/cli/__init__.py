@@ -12,7 +12,7 @@ from __future__ import annotations
 
 # importing a group registers its commands on `app`, in the order `--help` lists them
 # isort: off
-from argmap.cli import check, edit, render, interchange, brief  # noqa: F401
+from argmap.cli import check, edit, render, interchange, brief, lsp  # noqa: F401
 
 # isort: on
 from argmap.cli.app import app

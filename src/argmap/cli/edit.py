@@ -1,4 +1,5 @@
-"""Commands that edit maps keeping every comment: new, add, set, move, rm, source, fmt, show."""
+"""Commands that edit maps keeping every comment: new, add, set, move, rm, rename, source, fmt,
+show."""
 
 from __future__ import annotations
 
@@ -263,6 +264,33 @@ def rm(
     from argmap.edit.operations import remove_node
 
     _edit(map_file, dry_run, lambda doc: remove_node(doc, node_id, force=force))
+
+
+@app.command()
+def rename(
+    map_file: MapFile,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The node id or source id to rename.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new id.", show_default=False)],
+    source: Annotated[
+        bool, typer.Option("--source", help="Rename the source OLD when a node has that id too.")
+    ] = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Rename a node id or source id, and every reference to it (expect: included).
+
+    Only the id's characters change; comments and layout stay. Refused
+    (exit 2) when NEW is not a valid id or is already used. The editor's
+    rename (argmap lsp) does the same. See docs/editors.md.
+
+    Example:
+
+        argmap rename maps/uniforms.yaml U1.p2 cost-to-parents --dry-run
+
+        argmap rename maps/uniforms.yaml ofsted-2023 ofsted-report --source
+    """
+    from argmap.edit.rename import rename_id
+
+    _edit(map_file, dry_run, lambda doc: rename_id(doc, old, new, source=source))
 
 
 source_app = typer.Typer(
