@@ -99,7 +99,7 @@ def main() -> None:
         after = ROOT / "src"
         print(f"{'format':<13} {'nodes':>6} {'before':>9} {'after':>8} {'ratio':>7}")
         for fmt, make, sizes in (
-            ("argdown-json", argdown_json, (1000, 2000, 4000)),
+            ("argdown-json", argdown_json, (500, 1000, 2000)),
             ("aif", aif_json, (1000, 4000, 8000)),
         ):
             for nodes in sizes:
