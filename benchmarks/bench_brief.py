@@ -98,22 +98,27 @@ def main() -> None:
     context = build_context(graph, Side.PRO, verdicts=verdicts)
     marks = {n: v.status for n, v in verdicts.items()}
     diagram = side_diagram(graph, Side.PRO, marks)
-    assert diagram is not None
-    box = printed_size(diagram)
-    html = render_html(context, diagram=diagram, box=box)
-    figure = Figure(DIAGRAM_BOX, *box, draw=lambda: diagram_pdf(diagram))
-    printout = print_html(html, [DIAGRAM_BOX])  # load fonts and WeasyPrint's caches once
-    with_svg = render_html(context, diagram=diagram)
     stages = {
         "analysis + view model": view,
         "diagram (Graphviz SVG)": lambda: side_diagram(graph, Side.PRO, marks),
-        "HTML": lambda: render_html(context, diagram=diagram, box=box),
-        "PDF of the text (WeasyPrint)": lambda: print_html(html, [DIAGRAM_BOX]),
-        "diagram PDF, drawn in (pypdf)": lambda: print_drawings(
-            printout.pdf, printout.places, prepare([figure])
-        ),
-        "(before: PDF, SVG in WeasyPrint)": lambda: render_pdf(with_svg),
     }
+    if diagram is None:  # the case does not print at full size: the sheet has no diagram
+        print("(no diagram page: not even the contentions print at full size)")
+        html = render_html(context)
+        stages["HTML"] = lambda: render_html(context)
+        stages["PDF (WeasyPrint)"] = lambda: print_html(html, [])
+    else:
+        box = printed_size(diagram)
+        html = render_html(context, diagram=diagram, box=box)
+        figure = Figure(DIAGRAM_BOX, *box, draw=lambda: diagram_pdf(diagram))
+        printout = print_html(html, [DIAGRAM_BOX])  # load fonts and WeasyPrint's caches once
+        with_svg = render_html(context, diagram=diagram)
+        stages["HTML"] = lambda: render_html(context, diagram=diagram, box=box)
+        stages["PDF of the text (WeasyPrint)"] = lambda: print_html(html, [DIAGRAM_BOX])
+        stages["diagram PDF, drawn in (pypdf)"] = lambda: print_drawings(
+            printout.pdf, printout.places, prepare([figure])
+        )
+        stages["(before: PDF, SVG in WeasyPrint)"] = lambda: render_pdf(with_svg)
     print(f"{'in process, warm':32} {'wall':>8} {'CPU':>8}")
     for name, fn in stages.items():
         wall, cpu, _ = timed(fn, 5)

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from argmap.analysis import Status, Verdict
 from argmap.analysis.questions import OpenQuestion, QuestionKind
 from argmap.brief import SheetFormat, SheetOptions, build_context, make_sheet, side_diagram
-from argmap.brief.context import BriefContext, Exchange
+from argmap.brief.context import MARK_VIEWS, BriefContext, Exchange
 from argmap.brief.render import (
     markdown_escape,
     render_html,
@@ -28,6 +28,7 @@ from argmap.brief.render import (
 from argmap.cli import app
 from argmap.graph import MapGraph, numbering, source_labels, theses
 from argmap.model import ArgMap, Attack, Node, Side
+from argmap.quotes import plain as unmarked
 from argmap.render.choices import Paper
 from argmap.schemes import Burden
 from argmap.validate import load_map, load_map_text
@@ -239,25 +240,41 @@ def test_full_text_adds_texts_under_titled_tags(voting: MapGraph) -> None:
     assert sheet.contentions[0].text.startswith("Where voting is compulsory")
 
 
-def test_verdicts_mark_contentions_and_answers(voting: MapGraph) -> None:
+def test_marks_read_from_our_side(voting: MapGraph) -> None:
+    """Our point that holds, their attack that holds (a danger), their attack we beat:
+    three different marks, told apart in black and white by glyph, word and box."""
     verdicts = {
         "A1": Verdict(Status.STANDS, "Every attack on it is answered."),
         "N1.r1": Verdict(Status.CONTESTED, "Standoff with N1."),
         "A1.r2": Verdict(Status.FALLS, "Defeated."),
+        "A1.r1": Verdict(Status.STANDS, "Unanswered."),
     }
     sheet = build_context(voting, Side.PRO, verdicts=verdicts)
     mark = sheet.contentions[0].mark
-    assert mark is not None and (mark.glyph, mark.word) == (Status.STANDS.glyph, "Stands")
+    assert mark is not None and (mark.glyph, mark.word, mark.view) == ("\u2714", "Holds", "good")
     assert sheet.contentions[1].mark is None  # no verdict given for it
     page = dom(sheet)
     boxes = {e.words(): e.classes for e in page.find_all("span", "code")}
-    assert boxes[f"A1 {Status.STANDS.glyph} Stands"] == {"code", "stands"}
-    assert boxes[f"N1.1 {Status.CONTESTED.glyph} Contested"] == {"code", "contested"}
-    assert boxes[f"A1.2 {Status.FALLS.glyph} Falls"] == {"code", "falls"}
+    assert boxes["A1 \u2714 Holds"] == {"code", "good"}
+    assert boxes[f"N1.1 {Status.CONTESTED.glyph} Contested"] == {"code", "open"}
+    assert boxes["A1.2 \u2718 Beaten"] == {"code", "beaten"}  # theirs, and we beat it
+    assert boxes["A1.1 \u26a0 Danger: holds"] == {"code", "danger"}  # theirs, and it holds
     assert boxes["A2"] == {"code"}  # no verdict, no mark
     legend = page.find_all("p", "legend")[0].words()
-    assert all(f"{s.glyph} {s.value.capitalize()}" in legend for s in Status)
-    assert "Stands" not in dom(build_context(voting, Side.PRO)).words()
+    for word in ("Holds", "Danger", "Beaten", "Cut off", "Contested"):
+        assert word in legend
+    assert "Holds" not in dom(build_context(voting, Side.PRO)).words()
+
+
+def test_a_cut_node_never_prints_as_false(voting: MapGraph) -> None:
+    verdicts = {"A1.r2": Verdict(Status.CUT, "cut: granted, but it no longer bears on A1")}
+    mark = next(
+        x.point.mark
+        for f in build_context(voting, Side.PRO, verdicts=verdicts).frontlines
+        for x in f.attacks
+        if x.point.id == "A1.r2"
+    )
+    assert mark is not None and mark.word == "Cut off" and "Falls" not in mark.word
 
 
 def question(graph: MapGraph, node: str, text: str, attack: Attack, side: Side) -> OpenQuestion:
@@ -288,13 +305,14 @@ def test_open_questions_become_angles_vulnerabilities_and_cross_examination(
     ]
     assert a2.questions == ()
     page = dom(sheet)
-    assert "Attack angles: Q1 (undermine)" in page.by_id("blocks").words()
-    assert "Q2 (undercut)" in page.by_id("blocks").words()
-    assert "A1b: Is Examplia comparable to us?" in page.by_id("case").words()
-    assert "Q2 (*undercut*)" in render_markdown(sheet).split("## Frontlines")[0]
+    assert "To ask them: Q1 (cross-examination)" in page.by_id("blocks").words()
+    assert "To ask them: Q2" in page.by_id("blocks").words()
+    assert "Is Examplia comparable to us? (A1b)" in page.by_id("exposed").words()
+    assert "Q2" in render_markdown(sheet).split("## Frontlines")[0]
     cross = page.by_id("cross-ex")
     assert "Q1 Is abstention really a political statement?" in cross.words()
-    assert page.find_all("section")[4].attrs["id"] == "cross-ex"
+    assert page.find_all("section")[5].attrs["id"] == "cross-ex"
+    assert cross.find_all("li")[0].attrs["id"] == "q1"  # where "To ask them: Q1" links
     assert "cross-ex" not in {
         s.attrs["id"] for s in dom(build_context(voting, Side.PRO)).find_all("section")
     }
@@ -309,12 +327,19 @@ def test_the_analysis_marks_the_sheet_and_asks_its_questions() -> None:
     for side in Side:
         html = make_sheet(article, side, SheetFormat.HTML, SheetOptions(diagram=False)).content
         page = Dom(html.decode()).root
-        boxes = [line.find_all("span", "code")[0] for line in page.find_all("p", "ln")]
+        boxes = [
+            box
+            for section in ("case", "blocks", "frontlines")
+            for box in page.by_id(section).find_all("span", "code")
+        ]
         assert boxes and all(len(b.classes) == 2 for b in boxes)  # "code" and a status
         verdicts = analyse(article).verdicts
         shown = {b.text().split()[0]: b.classes - {"code"} for b in boxes}
         codes_ = numbering(article)
-        assert all(shown[codes_[n]] == {verdicts[n].status.value} for n in article.nodes)
+        assert all(
+            shown[codes_[n]] == {MARK_VIEWS[article[n].side is side, verdicts[n].status][2]}
+            for n in article.nodes
+        )
         angles = [q for q in open_questions(article, side) if q.kind is QuestionKind.ATTACK_ANGLE]
         cross = page.find_all("section")
         if angles:
@@ -337,36 +362,46 @@ def test_the_analysis_marks_the_sheet_and_asks_its_questions() -> None:
 def test_html_sheet_has_every_section_in_print_order(voting: MapGraph) -> None:
     page = dom(build_context(voting, Side.PRO, generated=DAY))
     sections = [s.attrs["id"] for s in page.find_all("section")]
-    assert sections == ["case", "blocks", "frontlines", "weighing", "evidence"]
+    assert sections == ["case", "blocks", "frontlines", "exposed", "weighing", "evidence"]
     assert page.find_all("html")[0].attrs["lang"] == "en"
     head = page.find_all("header")[0].words()
     assert "This House would make voting compulsory in national elections" in head
-    assert "Side: Affirmative" in head and "Public Forum" in head and "2026-11-26" in head
+    assert "We are Affirmative" in head and "Public Forum" in head
+    assert "Map file" not in head and "Generated" not in head  # a debater's words only
+    toc = page.find_all("nav", "toc")[0]
+    assert "A2 N1" in toc.words() and "#a2-N1" in {a.attrs["href"] for a in toc.find_all("a")}
 
     case = page.by_id("case")
     contentions = [p.find_all("span", "code")[0].text() for p in case.find_all("div", "ours")]
     assert contentions == ["A1", "A2"]
-    assert "Our vulnerabilities" in case.words() and "A1.2" in case.words()
+    assert "A1.2" in page.by_id("exposed").words()
 
-    blocks = page.by_id("blocks").find_all("table", "block")
+    blocks = page.by_id("blocks").find_all("div", "block")
     assert len(blocks) == 2
-    they, we = blocks[0].find_all("td")[:2]
+    assert blocks[0].find_all("h3")[0].words().startswith("A2 N1: ")
+    they = blocks[0].find_all("div", "they-say")[0]
     assert they.find_all("span", "code")[0].text() == "N1"
-    answers = we.find_all("ol", "answers")[0].find_all("li")
-    assert [li.find_all("span", "code")[0].text() for li in answers] == ["N1.1", "N1.2"]
-    assert "UNDERCUT" in answers[0].words().upper()
+    answers = blocks[0].find_all("ol", "answers")[0].find_all("li")
+    assert [li.find_all("span", "code")[0].text() for li in answers][:2] == ["N1.1", "N1.2"]
+    kinds = {k.text() for k in answers[0].find_all("span", "kind")}
+    assert kinds & {"not true", "does not follow", "their reason is false", "turn"}
     assert "No direct answer prepared" in blocks[1].words()
 
-    fronts = page.by_id("frontlines").find_all("table", "frontline")
-    assert [t.find_all("span", "code")[0].text() for t in fronts] == ["AT", "A1", "A2"]
-    assert fronts[1].words().count("Vulnerability: no answer prepared") == 1
+    fronts = page.by_id("frontlines").find_all("div", "frontline")
+    assert [t.find_all("h3")[0].text().split(":")[0] for t in fronts] == ["AT", "A1", "A2"]
+    assert fronts[1].words().count("No answer prepared: a vulnerability") == 1
     assert "If they reply" in fronts[1].words()
 
-    weigh_rows = page.by_id("weighing").find_all("tbody")[0].find_all("tr")
-    assert [r.find_all("td")[0].text() for r in weigh_rows] == ["Ours", "Ours", "Theirs"]
+    weigh_rows = [
+        r
+        for r in page.by_id("weighing").find_all("tbody")[0].find_all("tr")
+        if "why" not in r.classes
+    ]
+    whose = [r.find_all("td")[0].words().split()[1] for r in weigh_rows]
+    assert whose == ["Ours:", "Ours:", "Theirs:"]
     index = page.by_id("evidence").find_all("p", "source")
     assert [p.find_all("b")[0].text() for p in index][:2] == ["ECE 2022", "Hale 2018"]
-    assert "turnout has exceeded 90 per cent" in index[0].find_all("q")[0].text()
+    assert "turnout has exceeded 90 per cent" in index[0].text()
 
 
 def test_html_is_one_self_contained_page(voting: MapGraph) -> None:
@@ -400,8 +435,8 @@ def test_hostile_map_prints_as_text_in_html() -> None:
         assert text in words, text
     assert "49" not in words
     # a tag's text sits inside the line that prints it, not in new elements
-    [line] = [p for p in page.find_all("p", "ln") if "alert('tag')" in p.text()]
-    assert [e.tag for e in line.iter()][1:] == ["span"]
+    lines = [p for p in page.find_all("p", "ln") if "alert('tag')" in p.text()]
+    assert lines and all({e.tag for e in line.iter()} <= {"p", "a", "span"} for line in lines)
     assert all("onerror" not in e.attrs and "onmouseover" not in e.attrs for e in page.iter())
 
 
@@ -456,9 +491,9 @@ def test_any_title_and_text_reach_the_html_unchanged(title: str, text: str) -> N
     result = load_map_text(dump_map(argmap))
     assert result.graph is not None
     page = Dom(render_html(build_context(result.graph, Side.PRO, full_text=True))).root
-    case = page.by_id("case")
-    assert case.find_all("p", "ln")[0].text().endswith(title)
-    assert case.find_all("p", "text")[0].text() == text
+    fronts = page.by_id("frontlines")
+    assert fronts.find_all("p", "ln")[0].text().endswith(title)
+    assert fronts.find_all("p", "text")[0].text() == text
 
 
 # --- templates -------------------------------------------------------------------------------
@@ -544,7 +579,7 @@ def test_without_side_writes_both_sheets_here(
     names = ["compulsory-voting-pro.html", "compulsory-voting-con.html"]
     assert result.stdout.split() == [str(tmp_path / n) for n in names]
     con = Dom((tmp_path / names[1]).read_text()).root
-    assert "Side: Negative" in con.find_all("header")[0].words()
+    assert "We are Negative" in con.find_all("header")[0].words()
 
 
 def test_format_follows_the_output_suffix(runner: CliRunner, tmp_path: Path) -> None:
@@ -573,9 +608,7 @@ def test_both_sides_need_a_folder(runner: CliRunner, tmp_path: Path) -> None:
 def test_standard_output_takes_one_text_sheet(runner: CliRunner) -> None:
     result = runner.invoke(app, ["brief", str(VOTING), "-s", "pro", "-f", "md", "-o", "-"])
     assert result.exit_code == 0
-    assert (
-        "### They say: `N1` ✘ Falls **Compulsion violates freedom of conscience**" in result.stdout
-    )
+    assert "### A2 N1: Compulsion violates freedom of conscience" in result.stdout
     assert "diagram" not in result.stdout  # no file beside standard output to hold one
     for args in (["-o", "-"], ["-s", "pro", "-f", "pdf", "-o", "-"]):
         result = runner.invoke(app, ["brief", str(VOTING), *args])
@@ -617,13 +650,17 @@ def test_a_case_is_drawn_as_deep_as_one_page_reads(path: Path) -> None:
     graph = graph_of(path)
     for side in Side:
         drawn = side_diagram(graph, side)
-        assert drawn is not None
-        if drawn.depth is None:
-            assert drawn.command is None and "the whole case" in drawn.note
-        else:  # the whole case would print too small, and the sheet says how to get it
-            whole = diagram_svg(graph, side=side, titles_only=True)
+        whole = diagram_svg(graph, side=side, titles_only=True, legend=False)
+        if drawn is None:  # not even the contentions print at full size: no diagram page
+            contentions = diagram_svg(graph, side=side, depth=0, titles_only=True, legend=False)
+            assert _scale(contentions, _room(Paper.A4)) < _READABLE
+        elif drawn.depth is None:
+            assert "the whole case" in drawn.note
+        else:  # the whole case would print too small, and the sheet says what it shows
             assert _scale(whole, _room(Paper.A4)) < _READABLE
-            assert drawn.command == f"argmap render {graph.file} --side {side.value}"
+            assert "argmap" not in drawn.note  # never a command line for the reader
+        if drawn is not None:  # what is drawn prints at full size: 8 pt type stays 8 pt
+            assert _scale(drawn.svg, _room(Paper.A4)) >= 1.0
 
 
 @pytest.mark.parametrize("path", [*MAPS, VOTING], ids=[p.stem for p in [*MAPS, VOTING]])
@@ -635,10 +672,15 @@ def test_the_view_drawn_is_the_deepest_that_reads_when_drawn(path: Path) -> None
     graph = graph_of(path)
     for side in Side:
         drawn = side_diagram(graph, side)
-        assert drawn is not None
-        views = {d: diagram_svg(graph, side=side, depth=d, titles_only=True) for d in (None, 1, 0)}
+        views = {
+            d: diagram_svg(graph, side=side, depth=d, titles_only=True, legend=False)
+            for d in (None, 1, 0)
+        }
         readable = [d for d, svg in views.items() if _scale(svg, _room(Paper.A4)) >= _READABLE]
-        assert drawn.depth == (readable[0] if readable else 0)
+        if readable:
+            assert drawn is not None and drawn.depth == readable[0]
+        else:
+            assert drawn is None
 
 
 def test_the_article_case_is_too_big_to_draw_whole() -> None:
@@ -646,7 +688,7 @@ def test_the_article_case_is_too_big_to_draw_whole() -> None:
     if not article:
         pytest.skip("the article map is not in maps/")
     drawn = side_diagram(graph_of(article[0]), Side.PRO)
-    assert drawn is not None and drawn.depth is not None
+    assert drawn is None or drawn.depth is not None  # never the whole case, shrunk
 
 
 def test_missing_graphviz_is_an_error_with_a_way_out(
@@ -679,17 +721,18 @@ def test_each_sheet_shows_every_node_section_and_card(path: Path, side: Side) ->
     framing = set(theses(graph))
     case = page.by_id("case")
     assert len(case.find_all("div", "ours")) == len([r for r in ours if r not in framing])
-    assert len(page.by_id("blocks").find_all("table", "block")) == len(theirs)
-    assert len(page.by_id("frontlines").find_all("table", "frontline")) == len(ours)
+    assert len(page.by_id("blocks").find_all("h3", "a2")) == len(theirs)
+    assert len(page.by_id("frontlines").find_all("div", "frontline")) == len(ours)
     weighed = [n for n in graph if n.node.impact is not None]
-    assert len(page.by_id("weighing").find_all("tr")) == len(weighed) + bool(weighed)
+    rows = [r for r in page.by_id("weighing").find_all("tr") if "why" not in r.classes]
+    assert len(rows) == len(weighed) + bool(weighed)
 
     index = page.by_id("evidence")
     labels = source_labels(graph.map)
     cited = {labels[c.source] for n in graph for c in n.node.evidence}
     assert {p.find_all("b")[0].text() for p in index.find_all("p", "source")} == cited
-    quotes = {q.text() for q in index.find_all("q")}
-    assert {c.quote for n in graph for c in n.node.evidence if c.quote} <= quotes
+    listed = index.text()
+    assert all(unmarked(c.quote) in listed for n in graph for c in n.node.evidence if c.quote)
 
 
 def test_a_folder_can_be_named_before_it_exists(runner: CliRunner, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from argmap.analysis import Status, Verdict
@@ -30,7 +30,9 @@ from argmap.graph import (
     source_labels,
     theses,
 )
-from argmap.model import Attack, DebateFormat, Impact, Side, Source
+from argmap.model import DebateFormat, Impact, Side, Source
+from argmap.words import attack_words
+from argmap.words import legend as attack_legend
 
 IMPACT_AXES: tuple[str, ...] = tuple(Impact.model_fields)
 """Weighing dimensions in the order the sheet prints them."""
@@ -44,29 +46,37 @@ FORMAT_NAMES = {
     DebateFormat.POLICY: "Policy",
 }
 
-ATTACK_MEANINGS = {
-    Attack.REBUT: "says the claim is false",
-    Attack.UNDERMINE: "says a premise or its evidence is false or unreliable",
-    Attack.UNDERCUT: "grants the premise but denies that it supports the claim",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A status mark that reads without colour: glyph, word and the reason."""
+    """A status mark that reads without colour: glyph, word and the reason.
+
+    `view` is the mark from the sheet's side: "good" (a point of ours that holds),
+    "danger" (an attack of theirs that holds, or a point of ours that falls),
+    "beaten" (a point of theirs we beat), "cut" (granted, but its link is cut) or
+    "open" (contested, unsupported). `glyph` and `word` follow the view, so a sheet
+    never gives their standing attack the tick our standing points get.
+    """
 
     status: str
     glyph: str
     word: str
     reason: str
+    view: str = "open"
 
 
 @dataclass(frozen=True, slots=True)
 class CardRef:
-    """An evidence card as cited in the body: 'Author Year', unique in the map."""
+    """An evidence card as read in a block: 'Author Year' (unique in the map), the cite
+    line (qualifications, full citation, locator) and the quoted words, whose
+    `==read aloud==` marks `argmap.quotes` splits into runs."""
 
     label: str
     quote: str | None
+    citation: str = ""
+    locator: str | None = None
+    note: str | None = None
+    anchor: str = ""  # the id of its source's entry in the evidence index
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,7 @@ class Point:
     ours: bool
     role: str
     attack: str | None = None  # rebut / undermine / undercut, on rebuttals
+    words: str | None = None  # the attack as a debater says it (argmap.words)
     turn: bool = False
     target: str | None = None  # the code this attack hits, when not the argument's head
     implicit: bool = False
@@ -108,6 +119,7 @@ class Exchange:
     point: Point
     replies: tuple[Exchange, ...]
     elsewhere: bool = False  # a whole contention: its own section answers its attacks
+    home: str = ""  # the anchor of the section that answers it, when that is elsewhere
 
     @property
     def answered(self) -> bool:
@@ -153,8 +165,27 @@ class Vulnerability:
 
 @dataclass(frozen=True, slots=True)
 class WeighingRow:
+    """One impact in the weighing table: a short value per axis, the reasons below it.
+
+    A value written "high (because ...)" shows "high" in its cell and the reason in
+    `notes`, printed under the row: a table cell holds a word or a phrase, not an essay.
+    """
+
     point: Point
     values: tuple[str, ...]  # one per IMPACT_AXES, "" when the map says nothing
+    notes: tuple[tuple[str, str], ...] = ()  # (axis, why) for values that give a reason
+
+
+def _weighing_row(point: Point, values: Sequence[str]) -> WeighingRow:
+    short, notes = [], []
+    for axis, value in zip(IMPACT_AXES, values, strict=True):
+        head, paren, why = value.partition(" (")
+        if paren and why.endswith(")") and head.strip():
+            short.append(head)
+            notes.append((axis, why[:-1]))
+        else:
+            short.append(value)
+    return WeighingRow(point, tuple(short), tuple(notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +212,7 @@ class SourceEntry:
     citation: str  # author (qualifications). "Title." Publication. Date. URL (accessed ...).
     source: Source
     uses: tuple[CardUse, ...]
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,15 +291,51 @@ class _Cards:
             for card in node.node.evidence:
                 use = CardUse(code, card.quote, card.locator, card.note)
                 self.uses.setdefault(card.source, []).append(use)
-        return tuple(CardRef(self.labels[c.source], c.quote) for c in node.node.evidence)
+        sources = self.graph.map.sources
+        return tuple(
+            CardRef(
+                self.labels[c.source],
+                c.quote,
+                _citation(sources[c.source]),
+                c.locator,
+                c.note,
+                source_anchor(c.source),
+            )
+            for c in node.node.evidence
+        )
 
     def index(self) -> tuple[SourceEntry, ...]:
         """Every cited source, in the alphabetical order of its label (a reference list)."""
         entries = []
         for source_id, uses in self.uses.items():
             s = self.graph.map.sources[source_id]
-            entries.append(SourceEntry(self.labels[source_id], _citation(s), s, tuple(uses)))
+            entries.append(
+                SourceEntry(
+                    self.labels[source_id], _citation(s), s, tuple(uses), source_anchor(source_id)
+                )
+            )
         return tuple(sorted(entries, key=lambda e: e.label.casefold()))
+
+
+def source_anchor(source_id: str) -> str:
+    """The HTML id of a source's entry in the evidence index (ids are already safe)."""
+    return f"src-{source_id}"
+
+
+# (ours, status) -> glyph, word, view: the marks read from the sheet's side. A point of
+# theirs that holds is a danger to us, not a tick; one we beat is struck out.
+MARK_VIEWS: dict[tuple[bool, Status], tuple[str, str, str]] = {
+    (True, Status.STANDS): ("\u2714", "Holds", "good"),
+    (True, Status.UNSUPPORTED): ("?", "Holds unsupported", "open"),
+    (True, Status.FALLS): ("\u26a0", "Falls", "danger"),
+    (True, Status.CONTESTED): ("\u25d0", "Contested", "open"),
+    (True, Status.CUT): ("\u2702", "Cut off", "danger"),
+    (False, Status.STANDS): ("\u26a0", "Danger: holds", "danger"),
+    (False, Status.UNSUPPORTED): ("\u26a0", "Danger: unanswered", "danger"),
+    (False, Status.FALLS): ("\u2718", "Beaten", "beaten"),
+    (False, Status.CONTESTED): ("\u25d0", "Contested", "open"),
+    (False, Status.CUT): ("\u2702", "Cut off", "beaten"),
+}
 
 
 def _citation(s: Source) -> str:
@@ -329,9 +397,12 @@ class _Builder:
         thesis_points = tuple(self.point(r, reasons=True) for r in self.theses if self._ours(r))
         contentions = tuple(self.point(r, reasons=True) for r in self.contentions if self._ours(r))
         blocks = tuple(self.block(r) for r in theirs)
-        frontlines = tuple(Frontline(self.point(r), self.attacks_on(r, set())) for r in ours)
+        frontlines = tuple(
+            Frontline(self.point(r, reasons=True, detail=True), self.attacks_on(r, set()))
+            for r in ours
+        )
         weighing = tuple(
-            WeighingRow(self.point(n.id), self._impact_values(n))
+            _weighing_row(self.point(n.id), self._impact_values(n))
             for n in sorted(
                 (n for n in self.graph if n.node.impact is not None),
                 key=lambda n: not self._ours(n.id),
@@ -389,21 +460,29 @@ class _Builder:
         if any(self._ours(t) for t in self.theses):
             entries.append(LegendEntry(f"{ours}T", "a thesis: the claim our contentions support"))
         if self.verdicts is not None:
-            entries += [LegendEntry(s.glyph, s.value.capitalize()) for s in Status]
-        entries += [LegendEntry(a.value.upper(), ATTACK_MEANINGS[a]) for a in Attack]
-        entries.append(LegendEntry("TURN", "the attack also wins ground for its side"))
-        entries.append(LegendEntry("[Author Year]", "a card, listed in the evidence index"))
+            entries += [
+                LegendEntry("\u2714 Holds", "a point of ours that holds"),
+                LegendEntry("\u26a0 Danger", "their point holds, or ours falls"),
+                LegendEntry("\u2718 Beaten", "a point of theirs we beat"),
+                LegendEntry(
+                    "\u2702 Cut off", "true, but an answer cuts its link: it counts no more"
+                ),
+                LegendEntry("\u25d0 Contested", "attack and defence undecided"),
+            ]
+        entries += [LegendEntry(words, formal) for words, formal in attack_legend()]
+        entries.append(LegendEntry("[Author Year]", "a card; its source is in the evidence index"))
         return tuple(entries)
 
     def block(self, root: str) -> Block:
         members = self.argument(root)
         fed_by = tuple(
-            self.exchange(e.source, root, {root})
+            replace(self.exchange(e.source, root, {root}), home=self._home(e.source))
             for member in members
             for e in self.graph.edges_into(member, Relation.SUPPORT)
             if e.cross_link and self.graph[e.source].role is Role.REBUTTAL
         )
-        return Block(self.point(root, reasons=True), self.attacks_on(root, set()), fed_by)
+        claim = self.point(root, reasons=True, detail=True)
+        return Block(claim, self.attacks_on(root, set()), fed_by)
 
     def vulnerabilities(self, frontlines: Iterable[Frontline]) -> tuple[Vulnerability, ...]:
         found: list[Vulnerability] = []
@@ -445,11 +524,21 @@ class _Builder:
         if argument_head(self.graph, node_id) != node_id or node.role is Role.CLAIM:
             # a contention (or one of its premises) that also hits this argument:
             # its own section shows its reasons and deals with the attacks on it
-            return Exchange(self.point(node_id, against=head), (), elsewhere=True)
-        point = self.point(node_id, reasons=True, against=head)
+            point = self.point(node_id, against=head)
+            return Exchange(point, (), elsewhere=True, home=self._home(node_id))
+        point = self.point(node_id, reasons=True, against=head, detail=True)
         return Exchange(point, self.attacks_on(node_id, path))
 
-    def point(self, node_id: str, *, reasons: bool = False, against: str | None = None) -> Point:
+    def point(
+        self,
+        node_id: str,
+        *,
+        reasons: bool = False,
+        against: str | None = None,
+        detail: bool = False,
+    ) -> Point:
+        """One node as printed; `detail` (blocks and frontlines, which are read aloud)
+        adds its full text under its tag whatever `full_text` says."""
         node = self.graph[node_id]
         code = self.codes[node_id]
         target = None
@@ -470,14 +559,21 @@ class _Builder:
                 if e.target in self.argument(against)
             ]
             attack = kinds[0] if kinds else None
+        on_evidence = bool(against) and any(
+            self.graph[e.target].node.evidence
+            for e in self.graph.edges_from(node_id, Relation.ATTACK)
+        )
         return Point(
             id=node_id,
             code=code,
             tag=node.label,
-            text=node.text if self.full_text and node.node.title else None,
+            text=node.text if (self.full_text or detail) and node.node.title else None,
             ours=self._ours(node_id),
             role=node.role.value,
             attack=attack.value if attack else None,
+            words=attack_words(attack, turn=node.node.turn, on_evidence=on_evidence)
+            if attack or node.role is Role.REBUTTAL
+            else None,
             turn=node.node.turn,
             target=target,
             implicit=node.node.implicit,
@@ -529,7 +625,15 @@ class _Builder:
             return None
         verdict = self.verdicts[node_id]
         status = verdict.status
-        return Mark(status.value, status.glyph, status.value.capitalize(), verdict.reason)
+        glyph, word, view = MARK_VIEWS[self._ours(node_id), status]
+        return Mark(status.value, glyph, word, verdict.reason, view)
+
+    def _home(self, node_id: str) -> str:
+        """The anchor of the section where `node_id`'s argument is set out and answered."""
+        root = self.graph[node_id]
+        while root.parent is not None:
+            root = self.graph[root.parent]
+        return f"{'fl' if self._ours(root.id) else 'a2'}-{self.codes[root.id]}"
 
     def argument(self, head: str) -> list[str]:
         if head not in self._arguments:

@@ -2,8 +2,9 @@
 
 The diagram comes from `argmap.render` (titles only, with status marks). A big case
 drawn whole would shrink to unreadable type on one page, so the sheet draws the
-deepest view that still prints at a readable scale: the whole case, else one level
-below the contentions, else the contentions alone, and says which. Graphviz lays out
+deepest view that prints at full size (its smallest type, 8 pt, stays 8 pt on paper):
+the whole case, else one level below the contentions, else the contentions alone,
+and says which; when not even the contentions fit, the sheet has no diagram page. Graphviz lays out
 only the views that may read: a view that argmap.render.size estimates far too big is
 skipped (the article map's whole case would take Graphviz 0.1 s to lay out).
 
@@ -28,13 +29,21 @@ if TYPE_CHECKING:
     from argmap.render.size import Sizer
 
 # Landscape area left for the diagram: the page inside the sheet's margins, less a heading.
-_MARGINS = (74.0, 130.0)  # points: left + right, top + bottom + heading
-_READABLE = 0.4  # smallest scale at which Graphviz's 14 pt text still reads (5.6 pt)
+_MARGINS = (74.0, 136.0)  # points: left + right, top + bottom + heading and note
+_READABLE = 1.0  # the diagram's smallest type is 8 pt: printed smaller, it would not read
 _SLACK = 0.7  # a view estimated below this share of _READABLE will not read when drawn
-# Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (150 mm), which
-# leaves room for the heading and a two-line note on the landscape page.
-_PRINT_HEIGHT = 150 / 25.4 * 72
+# Tallest printed diagram: the stylesheet's `max-height` of the inline SVG (162 mm), which
+# leaves room for the heading and a one-line note on the landscape page.
+_PRINT_HEIGHT = 162 / 25.4 * 72
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+# The drawing's key in one line (the drawing has none, to print larger).
+KEY = (
+    "Key: solid line supports, dashed line attacks (the kind written on it); "
+    "border thick = holds, cut corners = falls, dashed = cut off, double = contested, "
+    "dotted = unsupported."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +53,6 @@ class Diagram:
     svg: str
     depth: int | None  # levels drawn below the contentions; None: all of them
     note: str  # one line for the sheet: what the view shows
-    command: str | None = None  # the command that draws the whole case, when this is not it
     dot: str = ""  # the Graphviz source of the drawing, to draw it again as PDF
 
     @property
@@ -60,7 +68,8 @@ def side_diagram(
     statuses: Mapping[str, Status] | None = None,
     paper: Paper = Paper.A4,
 ) -> Diagram | None:
-    """The deepest readable diagram of `side`'s case, or None when the side has no claims.
+    """The deepest diagram of `side`'s case that prints at full size, or None when the
+    side has no claims or not even its contentions fit on the page.
 
     Raises argmap.render.GraphvizError when Graphviz is missing or fails.
     """
@@ -77,17 +86,22 @@ def side_diagram(
         # a view within about 20 % of Graphviz's layout, so one estimated far too big is not
         if depth != 0 and _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
             continue
-        dot = diagram_dot(graph, side=side, depth=depth, titles_only=True, statuses=statuses)
+        # no key in the drawing: the note under the heading gives it in one line
+        dot = diagram_dot(
+            graph, side=side, depth=depth, titles_only=True, statuses=statuses, legend=False
+        )
         svg = svg_text(layout(dot, "svg"))
         if _scale(svg, room) >= _READABLE:
             break
+    else:
+        return None  # not even the contentions print at a size that reads
     label = graph.side_label(side)
     if depth is None:
-        return Diagram(svg, depth, f"{label}: the whole case, titles only.", dot=dot)
-    below = "one level below them" if depth == 1 else "alone"
-    note = f"{label}: the contentions {below}; the whole case is too big for one page, see"
-    command = f"argmap render {graph.file} --side {side.value}"
-    return Diagram(svg, depth, note, command, dot)
+        shown = "the whole case, titles only"
+    else:
+        below = "one level below them" if depth == 1 else "alone"
+        shown = f"the contentions {below}, titles only (the whole case does not fit a page)"
+    return Diagram(svg, depth, f"{label}: {shown}. {KEY}", dot=dot)
 
 
 def printed_size(diagram: Diagram, paper: Paper = Paper.A4) -> tuple[float, float]:
@@ -120,7 +134,7 @@ def _estimated_scale(
     from argmap.render import DiagramOptions, select_nodes
     from argmap.render.size import Look
 
-    options = DiagramOptions(side=side, depth=depth, titles_only=True)
+    options = DiagramOptions(side=side, depth=depth, titles_only=True, legend=False)
     look = Look(options.direction, options.titles_only, options.legend)
     width, height = sizer.extent(select_nodes(sizer.graph, options), look)
     return min(room[0] / width, room[1] / height, 1.0)
@@ -129,7 +143,7 @@ def _estimated_scale(
 def _room(paper: Paper) -> tuple[float, float]:
     """Width and height in points a diagram may take on the sheet's landscape page."""
     height, width = paper.size
-    return width - _MARGINS[0], height - _MARGINS[1]
+    return width - _MARGINS[0], min(height - _MARGINS[1], _PRINT_HEIGHT)
 
 
 def _scale(svg: str, room: tuple[float, float]) -> float:

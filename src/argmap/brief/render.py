@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 import argmap
+from argmap import quotes
 from argmap.brief.context import BriefContext
 from argmap.brief.diagram import Diagram
 from argmap.render.choices import Paper
@@ -60,7 +61,7 @@ def templates_dir(override: Path | None = None) -> Path:
 # One environment per folder: it keeps the compiled templates for the next sheet (both sides).
 @functools.cache
 def html_environment(folder: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "html.j2", "css"), default_for_string=True
@@ -69,6 +70,47 @@ def html_environment(folder: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["readaloud"] = quote_html
+    env.filters["unmarked"] = quotes.plain
+    return env
+
+
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def quote_html(quote: str) -> Markup:
+    """A card's quote as HTML paragraphs: the `==marked==` words to read aloud bold and
+    underlined (class "read"), the rest in smaller type (class "fine") when anything is
+    marked. Every piece of text is escaped."""
+    marked = quotes.has_marks(quote)
+    paragraphs = []
+    for paragraph in _PARAGRAPHS.split(quote.strip()):
+        parts = []
+        for run in quotes.runs(paragraph):
+            text = escape(run.text).replace("\n", Markup("<br>"))
+            if run.read:
+                parts.append(Markup('<span class="read">{}</span>').format(text))
+            elif marked:
+                parts.append(Markup('<span class="fine">{}</span>').format(text))
+            else:
+                parts.append(text)
+        paragraphs.append(Markup("<p>{}</p>").format(Markup("").join(parts)))
+    return Markup("\n").join(paragraphs)
+
+
+def quote_markdown(quote: str) -> str:
+    """An escaped quote (see `markdown_escape`) with its read-aloud words in bold."""
+    if quote.startswith("\\="):  # markdown_escape guards a leading "=" against a heading
+        quote = quote[1:]
+    out = []
+    for run in quotes.runs(quote):
+        core = run.text.strip()
+        if run.read and core:  # "** x **" is not bold in Markdown: spaces stay outside
+            start = run.text.index(core)
+            out.append(f"{run.text[:start]}**{core}**{run.text[start + len(core) :]}")
+        else:
+            out.append(run.text)
+    return "".join(out)
 
 
 @functools.cache
@@ -81,6 +123,8 @@ def markdown_environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["readaloud"] = quote_markdown
+    env.filters["unmarked"] = quotes.plain
     return env
 
 
@@ -108,7 +152,7 @@ def render_html(
     values = {
         "brief": context,
         "paper": PAGE_SIZE[paper],
-        "diagram": diagram and {"svg": drawing, "note": diagram.note, "command": diagram.command},
+        "diagram": diagram and {"svg": drawing, "note": diagram.note},
     }
     return _render(html_environment(folder), folder, HTML_TEMPLATE, values)
 
@@ -128,7 +172,6 @@ def render_markdown(
         and {
             "file": Markup(_link_target(diagram_file)),
             "note": markdown_escape(diagram.note),
-            "command": diagram.command and markdown_escape(diagram.command),
         },
     }
     return _render(markdown_environment(folder), folder, MARKDOWN_TEMPLATE, values)

@@ -283,13 +283,16 @@ def diagram_dot(
     depth: int | None = None,
     titles_only: bool = False,
     statuses: Mapping[str, Status] | None = None,
+    legend: bool = True,
 ) -> str:
     """The DOT text of one diagram of the map (or of a side, or of one node's subtree).
 
     Its element ids start with `argmap-<side>-<focus>-`, so two diagrams of different
     views can share a page. Raises `RenderError` for an unknown focus id.
     """
-    options = DiagramOptions(side=side, focus=focus, depth=depth, titles_only=titles_only)
+    options = DiagramOptions(
+        side=side, focus=focus, depth=depth, titles_only=titles_only, legend=legend
+    )
     page = Page(tuple(select_nodes(graph, options)), heading=describe_view(graph, options))
     graph_id = _UNSAFE_ID.sub("_", f"argmap-{side or 'all'}" + (f"-{focus}" if focus else ""))
     return build_dot(graph, page, options, statuses, graph_id=graph_id)
@@ -309,6 +312,7 @@ def diagram_svg(
     depth: int | None = None,
     titles_only: bool = False,
     statuses: Mapping[str, Status] | None = None,
+    legend: bool = True,
 ) -> str:
     """One diagram of the map (or of a side, or of one node's subtree) as SVG text.
 
@@ -318,6 +322,12 @@ def diagram_svg(
     id and `GraphvizError` when Graphviz is missing or fails.
     """
     dot = diagram_dot(
-        graph, side=side, focus=focus, depth=depth, titles_only=titles_only, statuses=statuses
+        graph,
+        side=side,
+        focus=focus,
+        depth=depth,
+        titles_only=titles_only,
+        statuses=statuses,
+        legend=legend,
     )
     return svg_text(layout(dot, "svg"))

@@ -12,6 +12,7 @@ from argmap.analysis.rules import (
     no_impact,
     open_cq,
     quote_missing,
+    short_quote,
     unanswered_attack,
     unused_source,
 )
@@ -22,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     open_cq.RULE,
     no_impact.RULE,
     quote_missing.RULE,
+    short_quote.RULE,
     unused_source.RULE,
     duplicate_text.RULE,
     attack_own_side.RULE,

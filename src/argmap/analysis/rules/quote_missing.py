@@ -2,7 +2,9 @@
 
 A card is the exact words relied on; a cite with no quote cannot be checked and
 invites the charge of paraphrasing a source into saying more than it does. Record
-the quote (or the figure) in `quote`.
+the source's exact words in `quote`. A card whose source gives no words to quote
+keeps what it reports in `note` (never in `quote`) and switches this check off for
+its node (`ignore: [quote-missing]`) or the map.
 
 PASS:
 
