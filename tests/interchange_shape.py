@@ -13,8 +13,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from argmap.formats.base import thesis_of
 from argmap.graph import MapGraph, MapNode, Relation, Role
-from argmap.model import Attack
+from argmap.model import Attack, Side
 
 FORMATS = ("argdown", "aif", "kialo")
 
@@ -32,8 +33,12 @@ def _attack(graph: MapGraph, mapped: MapNode, fmt: str) -> Attack | None:
     default = Attack.REBUT if parent.role is Role.CLAIM else Attack.UNDERMINE
     if fmt == "kialo":  # Pro/Con only
         return default
-    if mapped.attack is Attack.UNDERCUT:  # a root claim has no support to cut
-        return default if parent.role is Role.CLAIM else Attack.UNDERCUT
+    if mapped.attack is Attack.UNDERCUT and parent.role is Role.CLAIM:
+        # An undercut of a root claim cuts its inference to the thesis: kept when
+        # the export writes one (see thesis_of).
+        return Attack.UNDERCUT if thesis_of(graph) is not None else default
+    if mapped.attack is Attack.UNDERCUT:
+        return Attack.UNDERCUT
     return default if fmt == "aif" else mapped.attack  # AIF: CA only, no rebut/undermine
 
 
@@ -59,13 +64,42 @@ def _node(graph: MapGraph, node_id: str, fmt: str) -> tuple[Any, ...]:
     )
 
 
-def shape(graph: MapGraph, fmt: str) -> dict[str, Any]:
+def _relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
+    """Every relation by the texts it joins, tree edge or cross-link alike."""
+    out = []
+    for edge in graph.edges:
+        source = graph[edge.source]
+        undercut = edge.attack is Attack.UNDERCUT and graph[edge.target].parent is not None
+        target = normal_text(graph[edge.target].text, fmt)
+        out.append((normal_text(source.text, fmt), target, edge.relation.value, undercut))
+    motion = graph.map.motion
+    if motion is not None:  # an import may read a claim that all others hang from as it
+        for root in graph.roots:
+            relation = "support" if graph[root].side is Side.PRO else "attack"
+            out.append(
+                (normal_text(graph[root].text, fmt), normal_text(motion, fmt), relation, False)
+            )
+    return sorted(out)
+
+
+def shape(graph: MapGraph, fmt: str, original: MapGraph | None = None) -> dict[str, Any]:
+    """The shape of `graph` (a round trip's result: pass the `original` it came from)."""
+    if fmt in ("aif", "argdown") and thesis_of(original or graph) is None:
+        # No motion and several root claims: no thesis is written (it would be invented),
+        # the file holds the graph and the import shapes it into a tree of its own (a
+        # support between two root claims places one under the other), so the
+        # relations are what must survive.
+        return {
+            "nodes": len(graph) + (graph.map.motion is not None),
+            "relations": _relations(graph, fmt),
+        }
     kept = {Relation.SUPPORT, Relation.ATTACK}
     if fmt == "aif":
         kept.add(Relation.OUTWEIGH)
     motion = graph.map.motion
-    if fmt == "aif":  # no title in AIF: the motion node carries the title when no motion
-        motion = motion or graph.map.title
+    thesis = thesis_of(graph)
+    if fmt == "aif":  # no title in AIF: the thesis carries the title when no motion
+        motion = thesis
     if motion is not None:
         motion = normal_text(motion, fmt)
     if fmt != "aif" and motion == normal_text(graph.map.title, fmt):

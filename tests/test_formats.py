@@ -43,7 +43,8 @@ def import_file(name: str, fmt: str) -> tuple[MapGraph, list[tuple[str, str, str
 
 def test_kialo_import_of_a_discussion_export() -> None:
     graph, notes = import_file("kialo-discussion.txt", "kialo")
-    assert notes == []
+    # A Con before a Pro among siblings: an export would renumber them, and says so.
+    assert [(n[0], n[1]) for n in notes] == [("8:13", "order")]
     assert graph.map.title == "Should homework be banned in primary schools?"
     assert graph.map.motion == "Primary schools should stop setting homework."
     # Pro children of the thesis are the proposition's claims, Con ones the opposition's.
@@ -135,7 +136,8 @@ def test_aif_import_of_an_ova_analysis() -> None:
     by_text = {m.text: m for m in graph}
     cars = by_text["Cars cause most of the air pollution in city centres"]
     officer = by_text["The city's environmental officer says so"]
-    assert officer.parent == cars.id and officer.node.scheme == "expert-opinion"
+    assert officer.parent == cars.id and cars.node.scheme == "expert-opinion"
+    assert officer.node.scheme is None  # the scheme is the inference into the conclusion
     # A CA pointing at an RA is an undercut of that support.
     cut = by_text["The officer was appointed by the mayor who proposed the ban"]
     assert cut.parent == officer.id and cut.attack is not None and cut.attack.value == "undercut"
@@ -178,9 +180,15 @@ def test_aif_export_is_an_ova3_document() -> None:
     assert not any(nodes[s]["type"] == nodes[t]["type"] == "I" for s, t in edges)
     # The undercut is a CA pointing at the RA of the support it cuts.
     [head] = [i for i, n in nodes.items() if n["text"].startswith("Head teachers report")]
-    [scheme_ra] = [t for s, t in edges if s == head]
-    assert nodes[scheme_ra]["text"] == "Argument from expert opinion"
-    assert any(nodes[s]["type"] == "CA" and t == scheme_ra for s, t in edges)
+    [head_ra] = [t for s, t in edges if s == head]
+    assert any(nodes[s]["type"] == "CA" and t == head_ra for s, t in edges)
+    # A scheme says how a node's premises support it: it names the RA into the node,
+    # so the scheme of a node without premises has no inference to name.
+    assert nodes[head_ra]["text"] == "Default Inference"
+    assert (
+        "AIF keeps a scheme on the inference from a node's premises: 1 schemes of nodes "
+        "without premises dropped" in warnings
+    )
     # OVA draws only nodes and edges listed in its layout block.
     assert len(document["OVA"]["nodes"]) == len(nodes)
     assert len(document["OVA"]["edges"]) == len(edges)

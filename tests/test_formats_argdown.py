@@ -53,7 +53,7 @@ def test_export_is_the_reviewed_argdown_source() -> None:
 def test_argdowns_reading_of_the_export_is_the_same_map() -> None:
     original = uniforms()
     back = imported((HERE / "uniforms.argdown.json").read_text(encoding="utf-8"))
-    assert shape(back, "argdown") == shape(original, "argdown")
+    assert shape(back, "argdown", original) == shape(original, "argdown")
     assert back.map.title == "School uniforms"
     node = {m.text: m for m in back}
     assert node["Uniforms reduce bullying over clothing."].node.title == "Less bullying"
@@ -80,7 +80,7 @@ def test_text_is_escaped_for_argdowns_lexer() -> None:
     line = next(ln for ln in text.splitlines() if "<n1>" in ln)
     # Checked once with `argdown json`: this line reads back as the original text.
     assert line.endswith(
-        ": A \\[link\\](http:\\//x) \\<b\\> \\#tag \\*em\\* \\_u\\_ \\{d: 1\\} \\@\\[m\\] "
+        ": A \\[link\\](http\\:\\//x) \\<b\\> \\#tag \\*em\\* \\_u\\_ \\{d: 1\\} \\@\\[m\\] "
         "a\\//b \\/\\* c \\*/ \\:smile: \\.x. \\\\ #pro"
     )
 
@@ -118,8 +118,9 @@ def test_import_of_a_hand_written_debate() -> None:
     assert node["Consistency"].text.startswith("The law already treats 16 as old enough")
     assert "(with consent)" in node["Consistency"].text
     # A contradiction has no argmap twin: read as an attack, with a note saying where.
-    assert [n.code for n in notes] == ["logical-relation"]
+    assert [n.code for n in notes] == ["logical-relation", "heading", "heading", "heading"]
     assert notes[0].where == "/relations/9"
+    assert notes[1].where == "/sections/0 (line 9)"
     assert node["Turnout-falls"].side.value == "con"
     assert argmap.title == "voting-age"
 
@@ -177,4 +178,4 @@ def test_round_trip_through_the_real_argdown_cli(
         [str(ARGDOWN), "json", str(source), str(folder / "out")], check=True, capture_output=True
     )
     back = imported((folder / "out" / "map.json").read_text(encoding="utf-8"))
-    assert shape(back, "argdown") == shape(graph, "argdown")
+    assert shape(back, "argdown", graph) == shape(graph, "argdown")

@@ -74,6 +74,14 @@ def import_command(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing file at --output.")
     ] = False,
+    keep_prose: Annotated[
+        bool,
+        typer.Option(
+            "--keep-prose",
+            help="argdown-json: keep headings and top-level prose as the notes of the claim "
+            "that follows them (by default they are dropped with a warning each).",
+        ),
+    ] = False,
 ) -> None:
     """Turn an Argdown (via `argdown json`), AIF, Kialo or Verbatim (.docx) file into a map.
 
@@ -87,10 +95,13 @@ def import_command(
 
         argdown json debate.argdown out/ && argmap import out/debate.json --from argdown-json
 
+        argmap import out/debate.json --from argdown-json --keep-prose -o maps/debate.yaml
+
         argmap import blocks.docx --from verbatim -o maps/blocks.yaml
     """
     from argmap.fileio import FileRefused, read_limited
     from argmap.formats import BINARY_IMPORTS, binary_importer, importer
+    from argmap.formats.argdown import import_map as import_argdown
     from argmap.formats.base import ImportFailed
     from argmap.load import MAX_BYTES
     from argmap.validate import load_map_text
@@ -104,9 +115,14 @@ def import_command(
     except (OSError, UnicodeDecodeError, FileRefused) as exc:
         typer.echo(f"{file}: error[unreadable]: {exc}", err=True)
         raise typer.Exit(1) from None
+    if keep_prose and from_ is not ImportFormat.ARGDOWN_JSON:
+        typer.echo("error: --keep-prose applies to --from argdown-json only", err=True)
+        raise typer.Exit(2)
     try:
         if isinstance(data, bytes):
             argmap, notes = binary_importer(from_.value)(data, str(file))
+        elif keep_prose:
+            argmap, notes = import_argdown(data, str(file), keep_prose=True)
         else:
             argmap, notes = importer(from_.value)(data, str(file))
     except ImportFailed as exc:

@@ -17,11 +17,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from argmap.analysis import Verdict
-from argmap.formats.base import ImportFailed, ImportNote, dropped_fields, pointer, scheme_names
+from argmap.formats.base import (
+    ImportFailed,
+    ImportNote,
+    dropped_fields,
+    json_text,
+    map_title,
+    pointer,
+    read_json,
+    scheme_names,
+    thesis_of,
+)
 from argmap.formats.build import Draft, Link, Statement, build_map
 from argmap.graph import MapGraph, Relation, Role
 from argmap.model import ArgMap, Attack, Side
@@ -64,29 +73,30 @@ def export_map(
     argmap = graph.map
     out = _Writer()
     schemes = scheme_names().titles
-    motion = out.node("I", argmap.motion or argmap.title)
+    thesis = thesis_of(graph)
+    motion = out.node("I", thesis) if thesis is not None else None
     inode = {m.id: out.node("I", m.text) for m in graph}
     link_of: dict[str, str] = {}  # node id -> the RA or CA carrying its relation to its parent
     group_ra: dict[tuple[str, str], str] = {}
-    mixed_schemes = root_undercuts = 0
+    root_undercuts = sideless = 0
     for mapped in graph:  # pre-order: a parent's S-node exists before its children's
         parent = mapped.parent
         if parent is None:
+            if motion is None:
+                sideless += mapped.side is Side.CON
+                continue
             kind = "RA" if mapped.side is Side.PRO else "CA"
             s_node = out.node(kind, DEFAULT_INFERENCE if kind == "RA" else DEFAULT_CONFLICT)
             out.edge(inode[mapped.id], s_node)
             out.edge(s_node, motion)
+            link_of[mapped.id] = s_node
         elif mapped.role is Role.PREMISE:
-            scheme = mapped.node.scheme
+            # A node's scheme is how its premises support it: the RA into the node.
+            scheme = graph[parent].node.scheme
             name = schemes.get(scheme, scheme) if scheme else DEFAULT_INFERENCE
             key = (parent, mapped.node.group) if mapped.node.group else None
             if key is not None and key in group_ra:
                 s_node = group_ra[key]
-                current = out.nodes[int(s_node) - 1]
-                if current["text"] == DEFAULT_INFERENCE and scheme:
-                    current["text"] = name
-                elif scheme and current["text"] != name:
-                    mixed_schemes += 1
             else:
                 s_node = out.node("RA", name)
                 out.edge(s_node, inode[parent])
@@ -129,16 +139,24 @@ def export_map(
             f"{NAME}: {root_undercuts} undercuts of root claims (no support to cut) exported as "
             "attacks"
         )
-    if mixed_schemes:
+    no_premises = sum(1 for m in graph if m.node.scheme and not m.premises)
+    if no_premises:
         warnings.append(
-            f"{NAME} has one scheme per co-premise group: {mixed_schemes} other schemes dropped"
+            f"{NAME} keeps a scheme on the inference from a node's premises: {no_premises} "
+            "schemes of nodes without premises dropped"
         )
+    if sideless:
+        warnings.append(
+            f"{NAME} has no sides and the map no motion to attack: {sideless} con root claims "
+            "have nothing to say they are con"
+        )
+    tops = [motion] if motion is not None else [inode[r] for r in graph.roots]
     warnings.append(f"{NAME} has no map title: '{argmap.title}' is not in the file")
-    return json.dumps(_document(out), indent=2, ensure_ascii=False) + "\n", warnings
+    return json.dumps(_document(out, tops), indent=2, ensure_ascii=False) + "\n", warnings
 
 
-def _document(out: _Writer) -> dict[str, Any]:
-    positions = _layout(out)
+def _document(out: _Writer, tops: list[str]) -> dict[str, Any]:
+    positions = _layout(out, tops)
     return {
         "AIF": {
             "nodes": out.nodes,
@@ -167,7 +185,7 @@ def _document(out: _Writer) -> dict[str, Any]:
     }
 
 
-def _layout(out: _Writer) -> list[tuple[int, int]]:
+def _layout(out: _Writer, tops: list[str]) -> list[tuple[int, int]]:
     """OVA needs coordinates: a layered drawing, conclusions above their reasons.
 
     A node's row is its distance below the motion; within a row, nodes stand in the
@@ -176,8 +194,8 @@ def _layout(out: _Writer) -> list[tuple[int, int]]:
     incoming: dict[str, list[str]] = {}
     for source, target in out.edges:
         incoming.setdefault(target, []).append(source)
-    row: dict[str, int] = {"1": 0}
-    queue = ["1"]
+    row = dict.fromkeys(tops, 0)
+    queue = list(tops)
     for current in queue:
         for source in incoming.get(current, ()):
             if source not in row:
@@ -207,10 +225,7 @@ _DIALOGUE = {
 
 def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNote]]:
     """Read OVA3 (`{"AIF": ...}`) or AIFdb (`{"nodes": ..., "edges": ...}`) JSON."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{exc.lineno}:{exc.colno}", f"not JSON: {exc.msg}") from None
+    data = read_json(text)
     base: tuple[str, ...] = ()
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         aif, base = data["AIF"], ("AIF",)
@@ -221,7 +236,7 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
     nodes, edges = aif.get("nodes"), aif.get("edges")
     if not isinstance(nodes, list) or not isinstance(edges, list):
         raise ImportFailed(pointer(*base), "not AIF JSON: 'nodes' and 'edges' must be lists")
-    draft = Draft(fallback_title=Path(file).stem or "Imported map")
+    draft = Draft(fallback_title=map_title(file, "Imported map"))
     _AifReader(draft, base).read(nodes, edges)
     return build_map(draft)
 
@@ -252,7 +267,10 @@ class _AifReader:
                 skipped_ids.add(node_id)
                 continue
             self.kind[node_id], self.where[node_id] = kind, where
-            self.text[node_id] = str(node.get("text") or "")
+            text = json_text(node.get("text", ""))
+            if text is None:
+                self.draft.note(where, "not-text", "'text' is not a string; read as empty")
+            self.text[node_id] = text or ""
             self.scheme[node_id] = (
                 node.get("scheme") if isinstance(node.get("scheme"), str) else None
             )
@@ -320,8 +338,10 @@ class _AifReader:
                 self.draft.links.append(
                     Link(premise, conclusion, Relation.SUPPORT, where, group=group)
                 )
-                if scheme is not None:
-                    self.statements[premise].fields.setdefault("scheme", scheme)
+            # An RA's scheme is how its premises support its conclusion: the
+            # conclusion's `scheme` in argmap.
+            if scheme is not None:
+                self.statements[conclusion].fields.setdefault("scheme", scheme)
 
     def _conflict(self, s_node: str, kind: str) -> None:
         where = self.where[s_node]

@@ -8,12 +8,16 @@ met but could not represent, with where it was met.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from argmap.diagnostics import Severity
 from argmap.graph import MapGraph
+from argmap.load import MAX_BYTES
 from argmap.model import DebateFormat, Node, Sides
 from argmap.schemes import scheme_library
 
@@ -32,7 +36,8 @@ class ImportNote:
     severity: Severity = Severity.WARNING
 
     def render(self, file: str) -> str:
-        return f"{file}:{self.where}: {self.severity}[{self.code}]: {self.message}"
+        where = f"{file}:{self.where}" if self.where else file  # "" points at the whole file
+        return f"{where}: {self.severity}[{self.code}]: {self.message}"
 
 
 class ImportFailed(Exception):
@@ -43,9 +48,52 @@ class ImportFailed(Exception):
         self.note = ImportNote(where, "unreadable", message, Severity.ERROR)
 
 
+def read_json(text: str) -> Any:
+    """The JSON value of an imported file, or `ImportFailed` with where it went wrong.
+
+    Imports have the loader's limits: a file larger than a map may be, or nested
+    deeper than Python's parser can follow, is refused rather than crashing.
+    """
+    if len(text) > MAX_BYTES:
+        raise ImportFailed("1:1", f"file is larger than {MAX_BYTES:,} bytes; maps cannot be")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(f"{exc.lineno}:{exc.colno}", f"not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise ImportFailed("1:1", "JSON is nested too deeply to read") from None
+
+
+def map_title(file: str, fallback: str) -> str:
+    """A title from a file name without its format suffixes: `debate.aif.json` -> `debate`."""
+    name = Path(file).name
+    for suffix in (".json", ".txt", ".aif", ".argdown", ".kialo"):
+        name = name.removesuffix(suffix)
+    return name.strip() or fallback
+
+
+def json_text(value: Any) -> str | None:
+    """A JSON value that should be text, as text; None for anything else (a list, an
+    object, a number), so that the caller can warn instead of printing `['list']`."""
+    return value if isinstance(value, str) else None
+
+
 def pointer(*steps: str | int) -> str:
     """A JSON pointer (RFC 6901) to the value at `steps`."""
     return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in steps)
+
+
+def thesis_of(graph: MapGraph) -> str | None:
+    """The text an export writes as the top claim that the root claims support or attack.
+
+    The motion; else the title of a map with one root claim (the import reads a thesis
+    equal to the title back as no motion); else none: writing the title of a map with
+    several root claims as a thesis would invent a claim its source never made.
+    """
+    argmap = graph.map
+    if argmap.motion:
+        return argmap.motion
+    return argmap.title if len(graph.roots) == 1 else None
 
 
 # Node fields, as the warnings name them. Evidence counts cards; the others count nodes.

@@ -24,10 +24,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.formats.base import ImportNote
+from argmap.formats.base import ImportFailed, ImportNote
 from argmap.graph import Relation
-from argmap.model import ArgMap, Attack, Node, Side, Sides
+from argmap.load import MAX_DEPTH
+from argmap.model import ArgMap, Attack, Node, Side, Sides, Source
 
+# The deepest claim a map file can hold: each claim level is two YAML levels (a node
+# and its premises/rebuttals list), and a node's own fields need three more.
+MAX_CLAIM_DEPTH = (MAX_DEPTH - 6) // 2
 _ID_OK = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 _ID_BAD_RUN = re.compile(r"[^A-Za-z0-9_.\-]+")
 
@@ -69,6 +73,7 @@ class Draft:
     title: str | None = None
     motion: str | None = None
     sides: Sides | None = None
+    sources: dict[str, Source] = field(default_factory=dict)  # cited by evidence fields
 
     def note(self, where: str, code: str, message: str) -> None:
         self.notes.append(ImportNote(where, code, message))
@@ -93,6 +98,7 @@ class _Builder:
         self.parent: dict[str, Link] = {}
         self.cross: list[Link] = []
         self.thesis: str | None = None
+        self.under_thesis: set[str] = set()  # root claims that supported or attacked it
 
     def build(self) -> tuple[ArgMap, list[ImportNote]]:
         self._place_links()
@@ -108,6 +114,12 @@ class _Builder:
             if motion is None and thesis.text.split() != (title or "").split():
                 motion = thesis.text.strip()
             roots = children.pop(thesis.key)
+            self.under_thesis = set(roots)
+            # The motion is text only: notes kept on the thesis move to the first claim.
+            notes = thesis.fields.get("notes")
+            if notes:
+                first = self.by_key[roots[0]].fields
+                first["notes"] = "\n\n".join(n for n in (notes, first.get("notes")) if n)
             for key in roots:
                 link = self.parent.pop(key)
                 sides[key] = Side.PRO if link.relation is Relation.SUPPORT else Side.CON
@@ -126,6 +138,7 @@ class _Builder:
             title=(title or "").strip() or self.draft.fallback_title,
             motion=motion or None,
             sides=self.draft.sides or Sides(),
+            sources=self.draft.sources,
             claims=claims,
         )
         return argmap, self.draft.notes
@@ -144,19 +157,29 @@ class _Builder:
             elif (
                 link.relation is Relation.OUTWEIGH
                 or link.source in self.parent
-                or self._is_ancestor(link.source, link.target)
+                or self._is_ancestor(link.source, link.target, link.where)
             ):
                 self.cross.append(link)
             else:
                 self.parent[link.source] = link
 
-    def _is_ancestor(self, key: str, of: str) -> bool:
+    def _is_ancestor(self, key: str, of: str, where: str) -> bool:
+        """Whether `key` is `of` or above it; refuses trees deeper than maps may be
+        (which also keeps this walk, and the whole import, linear)."""
         current: str | None = of
+        depth = 0
         while current is not None:
             if current == key:
                 return True
             link = self.parent.get(current)
             current = link.target if link else None
+            depth += 1
+            if depth > MAX_CLAIM_DEPTH + 1:  # the thesis may sit above the root claims
+                raise ImportFailed(
+                    where,
+                    f"claims are nested more than {MAX_CLAIM_DEPTH} levels deep; "
+                    "a map cannot hold them",
+                )
         return False
 
     def _children(self) -> dict[str, list[str]]:
@@ -171,34 +194,46 @@ class _Builder:
         self, roots: list[str], children: dict[str, list[str]], sides: dict[str, Side]
     ) -> None:
         """Sides of every node: roots from the source or cross-links, the rest by the tree."""
+        queue: list[str] = []  # nodes whose side is known, in the order they got it
 
         def spread(root: str, side: Side) -> None:
             stack = [(root, side)]
             while stack:
                 key, current = stack.pop()
                 sides[key] = current
+                queue.append(key)
                 for child in children.get(key, ()):
                     link = self.parent[child]
                     same = link.relation is Relation.SUPPORT
                     stack.append((child, current if same else current.other))
 
-        pending = []
+        # Roots without a side take it from cross-links to nodes whose side is known,
+        # breadth first (linear: large imports have thousands of roots and links).
+        touching: dict[str, list[Link]] = {}
+        for link in self.cross:
+            touching.setdefault(link.source, []).append(link)
+            touching.setdefault(link.target, []).append(link)
+        pending = dict.fromkeys(roots)
         for root in roots:
             given = sides.get(root) or self.by_key[root].side
-            if given is None:
-                pending.append(root)
-            else:
+            if given is not None:
+                del pending[root]
                 spread(root, given)
+        index = 0
         while pending:
-            progress = False
-            for root in list(pending):
-                side = self._side_from_links(root, sides)
-                if side is not None:
-                    spread(root, side)
-                    pending.remove(root)
-                    progress = True
-            if not progress:
-                root = pending.pop(0)
+            while index < len(queue):
+                known = queue[index]
+                index += 1
+                for link in touching.get(known, ()):
+                    other = link.target if link.source == known else link.source
+                    if other in pending:  # supporters share a side; others oppose
+                        del pending[other]
+                        side = sides[known]
+                        side = side if link.relation is Relation.SUPPORT else side.other
+                        spread(other, side)
+            if pending:
+                root = next(iter(pending))
+                del pending[root]
                 self.draft.note(
                     self.by_key[root].where,
                     "missing-side",
@@ -212,16 +247,6 @@ class _Builder:
                     "side-ignored",
                     f"side '{statement.side}' ignored: the tree makes this node '{sides[key]}'",
                 )
-
-    def _side_from_links(self, root: str, sides: dict[str, Side]) -> Side | None:
-        for link in self.cross:
-            if root not in (link.source, link.target):
-                continue
-            other = link.target if link.source == root else link.source
-            if other in sides:  # supporters share a side; attackers and outweighers oppose
-                known = sides[other]
-                return known if link.relation is Relation.SUPPORT else known.other
-        return None
 
     # -- cross-links --------------------------------------------------------------------
 
@@ -327,8 +352,11 @@ class _Builder:
         """The statement's own fields, each checked by the model, and the link's kind."""
         data: dict[str, Any] = {"text": statement.text.strip() or statement.title}
         if not data["text"] or not data["text"].strip():
-            self.draft.note(statement.where, "empty-text", "a node without text; '(no text)' used")
-            data["text"] = "(no text)"
+            # Named by where it stands in the source, so that it can be found there.
+            data["text"] = f"Untitled ({statement.where})"
+            self.draft.note(
+                statement.where, "empty-text", f"a node without text; named '{data['text']}'"
+            )
         if statement.title and statement.title.strip():
             data["title"] = statement.title.strip()
         fields = dict(statement.fields)
@@ -340,7 +368,9 @@ class _Builder:
             )
         if link is not None and link.relation is Relation.ATTACK:
             attack = link.attack
-            if attack is Attack.UNDERCUT and link.target not in self.parent:
+            if attack is Attack.UNDERCUT and link.target in self.under_thesis:
+                pass  # cuts the root claim's bearing on the motion, as argmap reads it
+            elif attack is Attack.UNDERCUT and link.target not in self.parent:
                 self.draft.note(
                     link.where,
                     "undercut-root",
@@ -385,6 +415,11 @@ def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
                 seen.add(nxt)
                 stack.append(nxt)
     return False
+
+
+def is_valid_id(text: str) -> bool:
+    """Whether `text` can be a node's id as it stands."""
+    return bool(_ID_OK.match(text)) and len(text) <= 60
 
 
 def _valid_id(hint: str) -> str:

@@ -19,19 +19,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
+from typing import Any
 
 from argmap.analysis import Verdict
-from argmap.formats.base import ImportFailed, ImportNote, dropped_fields
+from argmap.formats.base import ImportFailed, ImportNote, dropped_fields, map_title
 from argmap.formats.build import Draft, Link, Statement, build_map
 from argmap.graph import MapGraph, Relation, Role
-from argmap.model import ArgMap, Attack, Side
+from argmap.load import MAX_BYTES
+from argmap.model import ArgMap, Attack, Side, Source
 
 NAME = "Kialo"
 _TITLE = "Discussion Title:"
-_CLAIM = re.compile(r"^(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con):[ \t]*)?(.*)$")
+_TITLES = (_TITLE, "Discussion Name:")  # older exports, current ones
+_SOURCES = "Sources:"
+_FOOTNOTE = re.compile(r"^\s*\[(\d+)\][ \t]*(.*)$")
+_MARK = re.compile(r"\[(\d+)\](?!\()")  # a footnote mark, not a link's label
+_URL = re.compile(r"https?://[^\s)\]]+")
+_CLAIM = re.compile(r"^([ \t]*)(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con|Thesis):[ \t]*)?(.*)$")
 _SEE = re.compile(r"^->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+_SEE_LINE = re.compile(r"^[\d.]+ (?:Pro|Con): -> See ([\d.]+)\.$")
+_LINK = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?=\s|$)")
 
 
@@ -80,6 +88,17 @@ def export_map(
         lines.extend(links.get(open_subtrees.pop(), ()))
 
     warnings = dropped_fields(graph, NAME, kept=("supports", "attacks"))
+    written = {line.split(" ", 1)[0]: i for i, line in enumerate(lines)}
+    forward = sum(
+        1
+        for i, line in enumerate(lines)
+        if (see := _SEE_LINE.match(line)) and written.get(see.group(1) + ".", -1) > i
+    )
+    if forward:
+        warnings.append(
+            f"{NAME} exports only point back: {forward} '-> See N.' lines name a claim "
+            "written further down (argmap reads them; other Kialo readers may not)"
+        )
     undercuts = sum(1 for m in graph if m.attack is Attack.UNDERCUT)
     if undercuts:
         warnings.append(f"Kialo has no undercut: {undercuts} undercuts exported as Con")
@@ -110,7 +129,11 @@ def _one_line(text: str) -> str:
 def _escape(text: str) -> str:
     """Kialo's escaping (a backslash before parentheses and backslashes), plus guards for
     text that would read as a stance, a cross-link or a new numbered claim."""
-    text = text.strip().replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    # Markdown links stay as Kialo writes them: `[Kialo](https://kialo.com)`.
+    parts = _LINK.split(text.strip())
+    links = _LINK.findall(text.strip())
+    escaped = [p.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for p in parts]
+    text = escaped[0] + "".join(link + rest for link, rest in zip(links, escaped[1:], strict=True))
     if text.startswith("->"):
         text = "\\" + text
     elif text.startswith(("Pro:", "Con:")):
@@ -124,29 +147,50 @@ def _escape(text: str) -> str:
 
 
 def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNote]]:
-    """Read a Kialo discussion export: the thesis is the motion, its Pro and Con
-    children the two sides' claims."""
+    """Read a Kialo discussion export, in either of Kialo's layouts: the thesis is the
+    motion, its Pro and Con children the two sides' claims.
+
+    The older layout puts each claim on its numbered line (`1.1. Pro: text`); the
+    current one starts `Discussion Name:`, writes `1. Thesis:` and each `1.1. Con:`
+    on a line of its own with the text below, indents two spaces per level, marks
+    footnotes `[n]` in the text and lists them under `Sources:` at the end.
+    """
+    if len(text) > MAX_BYTES:
+        raise ImportFailed("1:1", f"file is larger than {MAX_BYTES:,} bytes; maps cannot be")
     lines = text.lstrip("\ufeff").splitlines()
-    draft = Draft(fallback_title=Path(file).stem or "Imported discussion")
+    draft = Draft(fallback_title=map_title(file, "Imported discussion"))
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise ImportFailed("1:1", "the file is empty")
     start = first
-    if lines[first].startswith(_TITLE):
-        draft.title = lines[first][len(_TITLE) :].strip() or None
-        start = first + 1
+    for header in _TITLES:
+        if lines[first].startswith(header):
+            draft.title = lines[first][len(header) :].strip() or None
+            start = first + 1
 
-    # number, parent number, stance, lines of text, line, column
-    claims: list[tuple[str, str, str | None, list[str], int, int]] = []
+    # number, parent number, stance, lines of text, line, column, indent
+    claims: list[tuple[str, str, str | None, list[str], int, int, str]] = []
+    footnotes: dict[str, tuple[str, str]] = {}  # number -> (text, where)
+    in_sources = False
     known: set[str] = set()
     for index in range(start, len(lines)):
         line = lines[index]
+        if claims and line.strip() == _SOURCES:
+            in_sources = True
+            continue
+        if in_sources:
+            note = _FOOTNOTE.match(line)
+            if note:
+                footnotes[note.group(1)] = (note.group(2).strip(), f"{index + 1}:1")
+            elif line.strip():
+                draft.note(f"{index + 1}:1", "unknown-line", "not a footnote; skipped")
+            continue
         match = _CLAIM.match(line)
-        number = match.group(1) if match else None
-        first = not claims and number is not None and "." not in number
-        if match and number and (first or (claims and number.startswith(claims[0][0] + "."))):
+        number = match.group(2) if match else None
+        is_first = not claims and number is not None and "." not in number
+        if match and number and (is_first or (claims and number.startswith(claims[0][0] + "."))):
             parent = number.rpartition(".")[0]
-            if not first and parent not in known:
+            if not is_first and parent not in known:
                 draft.note(
                     f"{index + 1}:1",
                     "missing-parent",
@@ -154,19 +198,32 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
                 )
                 while parent not in known:  # the nearest claim above that exists
                     parent = parent.rpartition(".")[0]
-            col = match.start(3) + 1
-            claims.append((number, parent, match.group(2), [match.group(3)], index + 1, col))
+            stance = match.group(3)
+            if stance == "Thesis" and not is_first:
+                stance = None
+            col = match.start(4) + 1
+            claims.append(
+                (number, parent, stance, [match.group(4)], index + 1, col, match.group(1))
+            )
             known.add(number)
         elif claims:
-            claims[-1][3].append(line)
+            if match and match.group(3):
+                raise ImportFailed(
+                    f"{index + 1}:{match.start(2) + 1}",
+                    f"claim {number}. is not under the thesis {claims[0][0]}.; "
+                    "this is not a Kialo discussion export argmap can read",
+                )
+            indent = claims[-1][6]
+            claims[-1][3].append(line[len(indent) :] if line.startswith(indent) else line)
         elif line.strip():
             draft.note(f"{index + 1}:1", "unknown-line", "not a numbered claim; skipped")
     if not claims:
         raise ImportFailed(f"{start + 1}:1", "no numbered claims ('1. ...') found")
+    source_ids = _sources(draft, footnotes)
 
     sees: list[tuple[str, str, str, str]] = []  # source number, parent, stance, where
     seen: set[str] = set()
-    for number, parent, stance, body, line_no, col in claims:
+    for number, parent, stance, body, line_no, col, _indent in claims:
         where = f"{line_no}:{col}"
         content = "\n".join(body).strip()
         see = _SEE.match(content)
@@ -177,13 +234,33 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
             sees.append((see.group(1), parent, stance or "Pro", where))
             continue
         seen.add(number)
-        draft.statements.append(Statement(number, _unescape(content), where))
+        fields: dict[str, Any] = {}
+        cited = [source_ids[n] for n in dict.fromkeys(_MARK.findall(content)) if n in source_ids]
+        if cited:  # footnotes are the claim's sources
+            fields["evidence"] = [{"source": source} for source in cited]
+        draft.statements.append(Statement(number, _unescape(content), where, fields=fields))
         if not parent:
             continue
         if stance is None:
             draft.note(where, "no-stance", "claim has no 'Pro:' or 'Con:'; read as Pro")
         relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
         draft.links.append(Link(number, parent, relation, where))
+    # argmap keeps a claim's Pro children before its Con ones, so Kialo's numbering
+    # changes on export wherever a Con comes first.
+    con_first: dict[str, str] = {}
+    seen_con: set[str] = set()
+    for _number, parent, stance, _body, line_no, col, _indent in claims:
+        if stance == "Con":
+            seen_con.add(parent)
+        elif stance in ("Pro", None) and parent in seen_con and parent:
+            con_first.setdefault(parent, f"{line_no}:{col}")
+    if con_first:
+        draft.note(
+            next(iter(con_first.values())),
+            "order",
+            f"under {len(con_first)} claims a Con comes before a Pro; argmap lists Pro "
+            "children first, so an export numbers them differently",
+        )
     for source, parent, stance, where in sees:
         if source not in seen:
             draft.note(where, "unknown-claim", f"'-> See {source}.' names no claim; skipped")
@@ -191,6 +268,28 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
         relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
         draft.links.append(Link(source, parent, relation, where))
     return build_map(draft)
+
+
+def _sources(draft: Draft, footnotes: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The `Sources:` list as the map's bibliography: footnote n is source `kialo-n`.
+
+    A Kialo footnote is free text (usually a URL); it is kept whole as the title, its
+    first URL as the url, and the author says where it came from, since Kialo names none.
+    """
+    ids: dict[str, str] = {}
+    for number, (text, where) in footnotes.items():
+        if not text:
+            draft.note(where, "empty-footnote", f"footnote [{number}] is empty; skipped")
+            continue
+        url = _URL.search(text)
+        source_id = f"kialo-{number}"
+        draft.sources[source_id] = Source(
+            author=f"Kialo discussion footnote [{number}]",
+            title=text,
+            url=url.group(0) if url else None,
+        )
+        ids[number] = source_id
+    return ids
 
 
 def _unescape(text: str) -> str:
