@@ -68,6 +68,8 @@ def _relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
     """Every relation by the texts it joins, tree edge or cross-link alike."""
     out = []
     for edge in graph.edges:
+        if fmt != "aif" and edge.relation is Relation.OUTWEIGH:
+            continue  # only AIF holds outweighing
         source = graph[edge.source]
         undercut = edge.attack is Attack.UNDERCUT and graph[edge.target].parent is not None
         target = normal_text(graph[edge.target].text, fmt)

@@ -3,6 +3,7 @@ minus exactly the losses each format documents (see interchange_shape.py)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -38,7 +39,17 @@ def test_round_trip_keeps_the_documented_shape(fmt: str, data: dict[str, Any]) -
     assume(graph is not None)  # e.g. a drawn support cross-link closed a cycle
     assert graph is not None
     back = through(graph, fmt)
-    assert shape(back, fmt, graph) == shape(graph, fmt)
+    got, want = shape(back, fmt, graph), shape(graph, fmt)
+    if "relations" in want and got != want:
+        # A claim that every other hangs from became the motion: its own cross-links
+        # cannot be kept, and each is warned (motion-link). Nothing else may differ.
+        text, _ = exporter(fmt)(graph, None)
+        _, notes = importer(fmt)(text, f"roundtrip.{fmt}")
+        lost = Counter(want["relations"]) - Counter(got["relations"])
+        assert not Counter(got["relations"]) - Counter(want["relations"])
+        assert sum(lost.values()) == sum(n.code == "motion-link" for n in notes)
+    else:
+        assert got == want
     # A claim that every other one hangs from is read back as the motion.
     promoted = thesis_of(graph) is None and back.map.motion is not None
     assert len(back) + promoted == len(graph)

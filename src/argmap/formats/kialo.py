@@ -140,6 +140,8 @@ def _escape(text: str) -> str:
         text = text[:3] + "\\" + text[3:]
     lines = text.split("\n")
     for i in range(1, len(lines)):
+        if lines[i].strip() == _SOURCES:  # would start the footnote list
+            lines[i] = lines[i].replace(":", "\\:")
         match = _NUMBERED.match(lines[i])
         if match:
             lines[i] = f"{match.group(1)}\\.{lines[i][match.end() :]}"
