@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapFile, SideChoice, guard_output, rerun_on_save
+from argmap.cli.common import MapFile, SideChoice, Watch, guard_output, rerun_on_save
 from argmap.render.choices import Paper
 
 
@@ -66,17 +66,14 @@ def brief(
         bool,
         typer.Option(
             "--status/--no-status",
-            help="Mark each point stands / falls / contested / unsupported (see argmap eval).",
+            help="Mark each point from our side: holds / danger / beaten / cut off / contested.",
         ),
     ] = True,
     diagram: Annotated[
         bool,
         typer.Option("--diagram/--no-diagram", help="End with the side's case drawn by Graphviz."),
     ] = True,
-    watch: Annotated[
-        bool,
-        typer.Option("--watch", help="Write again on every save of the map (Ctrl-C stops)."),
-    ] = False,
+    watch: Watch = False,
 ) -> None:
     """Write printable briefing sheets, one per side (or for --side only).
 

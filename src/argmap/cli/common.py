@@ -50,6 +50,11 @@ MapFile = Annotated[
     ),
 ]
 
+Watch = Annotated[
+    bool,
+    typer.Option("--watch", help="Write again on every save of the map (Ctrl-C stops)."),
+]
+
 
 def map_files(paths: Sequence[Path]) -> list[Path]:
     """The map files the arguments stand for; a folder holding no maps is wrong usage (exit 2).

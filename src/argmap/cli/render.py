@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.app import app
-from argmap.cli.common import MapPaths, SideChoice, cannot_write, map_files, rerun_on_save
+from argmap.cli.common import MapPaths, SideChoice, Watch, cannot_write, map_files, rerun_on_save
 from argmap.render.choices import Direction, Format, Paper
 
 
@@ -83,10 +83,7 @@ def render(
             help="Mark each node stands / falls / contested / unsupported (see argmap eval).",
         ),
     ] = True,
-    watch: Annotated[
-        bool,
-        typer.Option("--watch", help="Write again on every save of the map (Ctrl-C stops)."),
-    ] = False,
+    watch: Watch = False,
 ) -> None:
     """Draw maps as diagrams: SVG, PNG, PDF or DOT, through Graphviz.
 
