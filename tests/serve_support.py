@@ -57,14 +57,19 @@ def running_server(target: Path, *extra: str) -> Iterator[str]:
                 time.sleep(0.1)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if process.stdout:
             process.stdout.close()
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """End a process started by a test: politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def raw_get(base: str, target: str) -> tuple[int, bytes]:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from serve_support import stop
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -30,12 +32,7 @@ def watching(args: list[str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
         try:
             yield process
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
 def test_render_watch_draws_again_after_each_save(tmp_path: Path) -> None:
