@@ -6,7 +6,8 @@ deepest view that prints at full size (its smallest type, 8 pt, stays 8 pt on pa
 the whole case, else one level below the contentions, else the contentions alone,
 and says which; when not even the contentions fit, the sheet has no diagram page. Graphviz lays out
 only the views that may read: a view that argmap.render.size estimates far too big is
-skipped (the article map's whole case would take Graphviz 0.1 s to lay out).
+skipped, the contentions alone included (the article map's whole case would take
+Graphviz 0.1 s to lay out).
 
 HTML sheets inline the SVG. PDF sheets print Graphviz's own PDF of the same drawing
 (`diagram_pdf`) into a box of `printed_size`: WeasyPrint takes longer to draw the SVG
@@ -84,8 +85,9 @@ def side_diagram(
     dot = svg = ""
     for depth in (None, 1, 0):
         # Graphviz is asked only about views that may read: argmap.render.size estimates
-        # a view within about 20 % of Graphviz's layout, so one estimated far too big is not
-        if depth != 0 and _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
+        # a view within about 20 % of Graphviz's layout, so one estimated far too big is
+        # not (the article map's contentions alone: 30 ms of Graphviz for no page)
+        if _estimated_scale(sizer, side, depth, room) < _READABLE * _SLACK:
             continue
         # no key in the drawing: the note under the heading gives it in one line
         dot = diagram_dot(

@@ -48,6 +48,8 @@ class Drawing:
 
 def prepare(figures: Sequence[Figure]) -> list[Drawing]:
     """Draw and read each figure: the work that can run while WeasyPrint lays out the text."""
+    if not figures:  # a sheet without a diagram need not load pypdf (0.1 s)
+        return []
     from pypdf import PdfReader
 
     return [Drawing(f, PdfReader(io.BytesIO(f.draw())).pages[0]) for f in figures]
