@@ -40,12 +40,14 @@ _DEFAULT_THRESHOLD = gc.get_threshold()
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(*, lasting: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while building a large tree of objects.
 
     Building a map allocates hundreds of thousands of objects and no cycles worth
     collecting; with the collector on, pydantic validation of a 10,000-node map is
     about 14 times slower. Nesting is fine: the outermost pause restores the state.
+    `lasting=False`: what the pause builds is garbage once it ends (a PDF's layout),
+    so it is never frozen, whatever `tune_for_one_run` says.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -53,6 +55,6 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            if _Policy.freeze_after_pause:
+            if _Policy.freeze_after_pause and lasting:
                 gc.freeze()
             gc.enable()
