@@ -11,7 +11,7 @@ to right, whichever holds more.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from argmap.graph import MapGraph, Relation
 from argmap.render.choices import Direction
@@ -26,17 +26,21 @@ class _Plan:
     cuts: list[str]
     look: Look
     overview: bool = False
+    orphans: list[str] = field(default_factory=list)  # a root's children left for later
 
 
-LOOK_AHEAD = 4  # later subtrees tried for a page's spare room (bounded: speed)
+LOOK_AHEAD = 6  # later subtrees tried for a page's spare room (bounded: speed)
 
 
 class _Planner:
     def __init__(self, sizer: Sizer, nodes: Sequence[str], look: Look) -> None:
         self.sizer = sizer
         self.graph = sizer.graph
-        self.overview_look = replace(look, titles_only=True, stubs=False)
-        self.look = replace(look, legend=False)  # the key is drawn on the overview
+        # the overview leaves the key to a page of its own, at the end: above the drawing it
+        # took a third of the sheet and shrank the type
+        self.overview_look = replace(look, titles_only=True, stubs=False, legend=False)
+        self.keyed = look.legend
+        self.look = replace(look, legend=False, masthead=False)  # the key: on the overview
         self.in_view = set(nodes)
         self.order = {node_id: i for i, node_id in enumerate(nodes)}
         self._subtrees: dict[str, list[str]] = {}
@@ -53,15 +57,25 @@ class _Planner:
 
     def fill(self, roots: list[str], look: Look, *, forced: bool) -> _Plan:
         """The roots, then children breadth-first while the page still fits; with
-        `forced`, the roots' own children always (a page must show one level)."""
+        `forced`, the roots' own children as far as they fit (at least one): the rest
+        are orphans, drawn on a later page that says where they continue from."""
         nodes = list(roots)
         chosen = set(roots)
         cuts: list[str] = []
+        orphans: list[str] = []
         queue = list(roots)
         for node_id in queue:
             kids = [k for k in self.children(node_id) if k not in chosen]
             if not kids:
                 continue
+            if forced and node_id in roots and not self.sizer.fits(nodes + kids, look):
+                taken = kids[:1]
+                for kid in kids[1:]:
+                    if not self.sizer.fits(nodes + taken + [kid], look):
+                        break
+                    taken.append(kid)
+                orphans.extend(kids[len(taken) :])
+                kids = taken
             candidate = nodes + kids
             if (forced and node_id in roots) or self.sizer.fits(candidate, look):
                 nodes = candidate
@@ -71,7 +85,7 @@ class _Planner:
                 cuts.append(node_id)
         nodes.sort(key=self.order.__getitem__)
         cuts.sort(key=self.order.__getitem__)
-        return _Plan(roots, nodes, cuts, look)
+        return _Plan(roots, nodes, cuts, look, orphans=orphans)
 
     def fill_either_way(self, roots: list[str], look: Look, *, forced: bool) -> _Plan:
         """`fill`, turned the other way when the least a page must show reads larger so."""
@@ -96,7 +110,7 @@ class _Planner:
             best: tuple[_Plan, list[str]] | None = None
             for look in self._looks():
                 plan = self.fill([first], look, forced=True)
-                rest = [*pending, *plan.cuts]  # leftovers last: they pack together
+                rest = [*pending, *plan.cuts, *plan.orphans]  # leftovers last: they pack
                 skipped: list[str] = []
                 while rest and len(skipped) < LOOK_AHEAD:
                     candidate = rest.pop(0)
@@ -104,8 +118,9 @@ class _Planner:
                     if self.sizer.fits(more, look):
                         plan.roots.append(candidate)
                         plan.nodes = more
-                        if candidate in plan.cuts:
-                            plan.cuts.remove(candidate)
+                        for leftover in (plan.cuts, plan.orphans):
+                            if candidate in leftover:
+                                leftover.remove(candidate)
                     else:
                         skipped.append(candidate)
                 if best is None or self._better(plan, best[0]):
@@ -146,6 +161,9 @@ class _Planner:
         top.sort(key=self.order.__getitem__)
         overview = self.fill_either_way(top, self.overview_look, forced=False)
         overview.overview = True
+        keyed = replace(overview.look, legend=True)
+        if self.keyed and self.sizer.fits(overview.nodes, keyed):
+            overview.look = keyed  # the key fits under the overview: no page of its own
         # the overview draws titles only: every contention, even one with nothing
         # under it, is drawn in full on a later page (issue 18)
         return [overview, *self.pack(roots)]
@@ -180,32 +198,26 @@ def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look)
     """The pages of an atlas of `nodes` (a view's nodes, document order) under `roots`."""
     planner = _Planner(sizer, nodes, look)
     plans = planner.plan(roots)
-    total = len(plans)
-    children_home: dict[str, int] = {}  # node -> page that draws it with its children
-    cut_on: dict[str, int] = {}  # node -> page where its subtree is cut off
+    keyed = look.legend and not plans[0].look.legend  # the key needs a page of its own
+    total = len(plans) + keyed
+    cut_on: dict[str, int] = {}  # node -> page where it (or its subtree) is cut off
     home: dict[str, int] = {}  # node -> page to read it on: its contention page, else p. 1
     for number, plan in enumerate(plans, start=1):
-        on = set(plan.nodes)
-        for node_id in plan.nodes:
-            kids = planner.children(node_id)
-            if kids and all(k in on for k in kids):
-                children_home.setdefault(node_id, number)
-            if not plan.overview:
-                home.setdefault(node_id, number)
         if not plan.overview:
-            for node_id in plan.cuts:
+            for node_id in plan.nodes:
+                home.setdefault(node_id, number)
+            for node_id in (*plan.cuts, *plan.orphans):
                 cut_on.setdefault(node_id, number)
     for node_id in plans[0].nodes:
         home.setdefault(node_id, 1)
     pages: list[Page] = []
     for number, plan in enumerate(plans, start=1):
         on = set(plan.nodes)
-        continued = {
-            n: children_home[n]
-            for n in plan.nodes
-            if children_home.get(n, number) != number
-            and any(k not in on for k in planner.children(n))
-        }
+        continued = {}  # a node whose children are not all here: the page of the first
+        for node_id in plan.nodes:
+            missing = [k for k in planner.children(node_id) if k not in on and k in home]
+            if missing and home[missing[0]] != number:
+                continued[node_id] = home[missing[0]]
         ups = [cut_on[root] for root in plan.roots if root in cut_on]
         up = None if plan.overview else (ups[0] if ups else 1)
         pages.append(
@@ -223,6 +235,20 @@ def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look)
                 legend=plan.look.legend,
                 stubs=plan.look.stubs,
                 direction=plan.look.direction,
+                roots=tuple(plan.roots),
+            )
+        )
+    if keyed:
+        pages.append(
+            Page(
+                (),
+                number=total,
+                total=total,
+                heading=f"Page {total} of {total}: the key to the marks on pages 1\u2013{total - 1}",
+                caption="Key",
+                name=f"{total:02d}-key",
+                home=home,
+                key=True,
             )
         )
     return pages

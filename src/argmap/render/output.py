@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +25,7 @@ from argmap.model import Side
 from argmap.render.atlas import plan_atlas
 from argmap.render.choices import MARGIN, Format, Paper
 from argmap.render.dot import build_dot
-from argmap.render.size import DEFAULT_MAX_NODES, Look, Sizer
+from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
 from argmap.render.text import clean
 from argmap.render.view import (
     DiagramOptions,
@@ -89,19 +90,92 @@ class RenderSettings:
 
 
 def plan_pages(
-    graph: MapGraph, options: DiagramOptions, settings: RenderSettings = RenderSettings()
+    graph: MapGraph,
+    options: DiagramOptions,
+    settings: RenderSettings = RenderSettings(),
+    correction: Mapping[str, float] | None = None,
 ) -> list[Page]:
-    """The view as one page, or as an atlas when it would not read on the paper."""
+    """The view as one page, or as an atlas when it would not read on the paper.
+
+    `correction` scales the size estimate of pages that hold a node, once a layout
+    has drawn that node's page too small (see `draw`)."""
     nodes = select_nodes(graph, options)
     if not nodes:
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
         return [Page((), heading=heading, legend=False)]
-    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
+    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes, dict(correction or {}))
     look = Look(options.direction, options.titles_only, options.legend)
     atlas = settings.atlas if settings.atlas is not None else not sizer.fits(nodes, look)
     if not atlas or len(nodes) < 2:
         return [Page(tuple(nodes), heading=describe_view(graph, options))]
     return plan_atlas(sizer, nodes, view_roots(graph, options), look)
+
+
+def printed_scale(size: tuple[float, float], paper: Paper) -> float:
+    """The scale a drawing of `size` points prints at on `paper`: fitted inside the
+    margins in its better orientation, never enlarged."""
+    width, height = size
+    short, long = paper.printable
+    return min(1.0, max(min(short / width, long / height), min(long / width, short / height)))
+
+
+_PDF_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
+_SVG_BOX = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def drawn_size(data: bytes, fmt: Format) -> tuple[float, float] | None:
+    """A laid-out page's size in points, read from Graphviz's output (None for DOT)."""
+    if fmt is Format.PNG:  # Graphviz writes PNG at 96 dpi
+        width, height = struct.unpack(">II", data[16:24])
+        return width * 72 / 96, height * 72 / 96
+    found = (_PDF_BOX if fmt is Format.PDF else _SVG_BOX).search(data)
+    return (float(found[1]), float(found[2])) if fmt is not Format.DOT and found else None
+
+
+REPLANS = 3  # rounds of planning again after a layout drew pages too small
+
+
+def draw(
+    graph: MapGraph,
+    options: DiagramOptions,
+    settings: RenderSettings,
+    fmt: Format,
+    statuses: Mapping[str, Status] | None = None,
+) -> tuple[list[Page], list[bytes]]:
+    """Plan the pages, lay them out, and plan again while a page prints too small.
+
+    The atlas plans pages from an estimate of their size; Graphviz has the last word.
+    Where a page comes out below `MIN_SCALE` on the paper (text under 8 pt), the estimate
+    for pages holding its subtrees grows by the shortfall and the view is planned again,
+    so pages print at reading size however the estimate errs. A page that cannot be split (one
+    node and what must sit with it) is drawn as it comes.
+    """
+    pages = plan_pages(graph, options, settings)
+    outputs = layout_pages(graph, pages, fmt, options, statuses)
+    correction: dict[str, float] = {}
+    paper = settings.paper
+    for _ in range(REPLANS if paper is not None and settings.atlas is not False else 0):
+        grown = False
+        for page, data in zip(pages, outputs, strict=True):
+            size = drawn_size(data, fmt)
+            if size is None or len(page.nodes) <= len(page.roots) + 1:
+                continue  # the least a page can hold: planning again cannot shrink it
+            scale = printed_scale(size, paper)
+            if scale < MIN_SCALE - 0.005:
+                for node_id in page.roots or page.nodes[:1]:
+                    correction[node_id] = correction.get(node_id, 1.0) * MIN_SCALE / scale
+                grown = True
+        if not grown:
+            break
+        before = pages
+        pages = plan_pages(graph, options, settings, correction)
+        if pages == before:
+            break
+        outputs = layout_pages(graph, pages, fmt, options, statuses)
+    if fmt is Format.PDF:
+        captions = [p.caption or graph.map.title for p in pages]
+        outputs = [join_pdf(outputs, captions, graph.map.title, paper)]
+    return pages, outputs
 
 
 def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
@@ -145,27 +219,21 @@ def join_pdf(
     return buffer.getvalue()
 
 
-def render_bytes(
+def layout_pages(
     graph: MapGraph,
     pages: Sequence[Page],
     fmt: Format,
     options: DiagramOptions,
     statuses: Mapping[str, Status] | None = None,
-    *,
-    paper: Paper | None = Paper.A4,
 ) -> list[bytes]:
-    """The output of each page; a PDF atlas comes back as one joined document."""
+    """Each page laid out by Graphviz in `fmt` (DOT: the source itself)."""
     links = None
     if fmt is Format.SVG and len(pages) > 1:
         links = {p.number: f"{p.name}.svg" for p in pages}
     dots = [build_dot(graph, page, options, statuses, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
-    outputs = _layout_all(dots, fmt.value)
-    if fmt is Format.PDF:
-        captions = [p.caption or graph.map.title for p in pages]
-        return [join_pdf(outputs, captions, graph.map.title, paper)]
-    return outputs
+    return _layout_all(dots, fmt.value)
 
 
 def write_pages(
@@ -194,8 +262,7 @@ def render_map(
 ) -> tuple[list[Page], list[Path]]:
     """Draw `graph` into `target` (or a folder beside it for a multi-file atlas)."""
     options = options or DiagramOptions()
-    pages = plan_pages(graph, options, settings)
-    outputs = render_bytes(graph, pages, fmt, options, statuses, paper=settings.paper)
+    pages, outputs = draw(graph, options, settings, fmt, statuses)
     return pages, write_pages(target, fmt, pages, outputs)
 
 
@@ -255,7 +322,13 @@ def draw_file(
             f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
             "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
         )
-    [data] = render_bytes(result.graph, pages, fmt, options, marks, paper=settings.paper)
+    pages, outputs = draw(result.graph, options, settings, fmt, marks)
+    if len(outputs) > 1:
+        raise RenderError(
+            f"{file} needs an atlas of {len(pages)} pages to print at reading size: write "
+            "it to a folder (-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
+        )
+    [data] = outputs
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return Drawn(file, len(pages))
