@@ -10,12 +10,12 @@ to right, whichever holds more.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from argmap.graph import MapGraph, Relation
 from argmap.render.choices import Direction
-from argmap.render.size import Look, Sizer
+from argmap.render.size import MIN_SCALE, Look, Sizer
 from argmap.render.view import Page
 
 
@@ -44,6 +44,7 @@ class _Planner:
         self.in_view = set(nodes)
         self.order = {node_id: i for i, node_id in enumerate(nodes)}
         self._subtrees: dict[str, list[str]] = {}
+        self.top: list[str] = []  # the overview's subtrees: the contentions and the thesis
 
     def children(self, node_id: str) -> list[str]:
         node = self.graph[node_id]
@@ -114,7 +115,8 @@ class _Planner:
                 skipped: list[str] = []
                 while rest and len(skipped) < LOOK_AHEAD:
                     candidate = rest.pop(0)
-                    more = plan.nodes + self.subtree(candidate)
+                    drawn = set(plan.nodes)  # a cut node may come back to its own page
+                    more = plan.nodes + [n for n in self.subtree(candidate) if n not in drawn]
                     if self.sizer.fits(more, look):
                         plan.roots.append(candidate)
                         plan.nodes = more
@@ -129,6 +131,9 @@ class _Planner:
             plan, pending = best
             plan.nodes.sort(key=self.order.__getitem__)
             plans.append(plan)
+            # a cut node is drawn in full here; where its subtree goes on, it is recalled
+            # by a small box (`Page.recaps`), which the size estimate must know of
+            self.sizer.recall(plan.cuts)
         return plans
 
     def _better(self, plan: _Plan, than: _Plan) -> bool:
@@ -159,14 +164,20 @@ class _Planner:
                     top.append(current)
                     current = self.graph[current].parent
         top.sort(key=self.order.__getitem__)
-        overview = self.fill_either_way(top, self.overview_look, forced=False)
-        overview.overview = True
-        keyed = replace(overview.look, legend=True)
-        if self.keyed and self.sizer.fits(overview.nodes, keyed):
-            overview.look = keyed  # the key fits under the overview: no page of its own
+        self.top = top
         # the overview draws titles only: every contention, even one with nothing
         # under it, is drawn in full on a later page (issue 18)
-        return [overview, *self.pack(roots)]
+        return [self.overview(), *self.pack(roots)]
+
+    def overview(self, *, key: bool = True) -> _Plan:
+        """Page 1: the contentions and what they support, with as many levels under them
+        as fit, and the key if it fits there too (`key=False`: the key goes elsewhere)."""
+        overview = self.fill_either_way(self.top, self.overview_look, forced=False)
+        overview.overview = True
+        keyed = replace(overview.look, legend=True)
+        if key and self.keyed and self.sizer.fits(overview.nodes, keyed):
+            overview.look = keyed  # the key fits under the overview: no page of its own
+        return overview
 
 
 def _heading(graph: MapGraph, plan: _Plan, number: int, total: int, up: int | None) -> str:
@@ -194,11 +205,139 @@ def _code(graph: MapGraph, node_id: str) -> str:
     return graph.codes.get(node_id) or node_id
 
 
-def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look) -> list[Page]:
-    """The pages of an atlas of `nodes` (a view's nodes, document order) under `roots`."""
+Measure = Callable[[Sequence[Page]], list[float | None]]
+"""Lays pages out and says the scale each prints at on the paper (None: not measured)."""
+
+ROUNDS = 3  # rounds of splitting pages Graphviz drew too small, then of joining small ones
+
+
+def plan_atlas(
+    sizer: Sizer,
+    nodes: Sequence[str],
+    roots: list[str],
+    look: Look,
+    measure: Measure | None = None,
+) -> list[Page]:
+    """The pages of an atlas of `nodes` (a view's nodes, document order) under `roots`.
+
+    Pages are planned from the size estimate. With `measure`, Graphviz has the last
+    word: a page it draws below `MIN_SCALE` is planned again on its own, smaller, and
+    neighbouring pages that it draws with room to spare are joined where they still fit.
+    """
     planner = _Planner(sizer, nodes, look)
     plans = planner.plan(roots)
-    keyed = look.legend and not plans[0].look.legend  # the key needs a page of its own
+    if measure is not None:
+        plans = _refit(planner, plans, measure)
+    return _pages(planner, plans)
+
+
+def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Plan]:
+    sizer = planner.sizer
+    scales = measure(_pages(planner, plans))
+    for _ in range(ROUNDS):
+        small = [
+            i
+            for i, (plan, scale) in enumerate(zip(plans, scales, strict=False))
+            if scale is not None and scale < MIN_SCALE - 0.005 and _splittable(plan)
+        ]
+        first, overview = scales[0], plans[0]
+        if overview.overview and first is not None and first < MIN_SCALE - 0.005:
+            # first the key goes to a page of its own, then levels under the contentions
+            if not overview.look.legend:
+                estimate = max(sizer.scale(overview.nodes, overview.look), MIN_SCALE)
+                sizer.correct(overview.nodes, estimate / first * 1.03)
+            plans[0] = planner.overview(key=False)
+            if (plans[0].nodes, plans[0].look) != (overview.nodes, overview.look):
+                small.insert(0, 0)
+        if not small:
+            break
+        for i in reversed([i for i in small if i]):
+            plan, scale = plans[i], scales[i]
+            assert scale is not None
+            # what the estimate missed on this page, and a little more, so that the page
+            # is planned smaller rather than the same again
+            sizer.correct(
+                plan.roots, max(sizer.scale(plan.nodes, plan.look), MIN_SCALE) / scale * 1.03
+            )
+            plans[i : i + 1] = _split(planner, plan)
+        scales = measure(_pages(planner, plans))
+    return _join(planner, plans, scales, measure)
+
+
+def _splittable(plan: _Plan) -> bool:
+    """More than the least a page holds: a subtree's top with one of its children."""
+    return not plan.overview and len(plan.nodes) > len(plan.roots) + 1
+
+
+def _split(planner: _Planner, plan: _Plan) -> list[_Plan]:
+    """The nodes of one page planned again on their own, onto as many pages as they need;
+    what the page left for later (its cuts, its roots' orphans) stays left for later."""
+    sub = _Planner(planner.sizer, plan.nodes, planner.look)
+    parts = sub.pack(list(plan.roots))
+    for node_id in (*plan.cuts, *plan.orphans):
+        anchor = node_id if node_id in plan.cuts else planner.graph[node_id].parent
+        for part in parts:
+            if anchor in part.nodes:
+                (part.cuts if node_id in plan.cuts else part.orphans).append(node_id)
+                break
+    return parts
+
+
+def _join(
+    planner: _Planner, plans: list[_Plan], scales: list[float | None], measure: Measure
+) -> list[_Plan]:
+    """Neighbouring pages joined into one where Graphviz draws the two at reading size.
+
+    Two pages are worth a try when, by the scales Graphviz drew them at, their drawings
+    together cover no more than one sheet at `MIN_SCALE`."""
+    for _ in range(ROUNDS):
+        tried: list[tuple[int, _Plan]] = []
+        i = 1  # the overview stays on its own
+        while i < len(plans) - 1:
+            a, b = scales[i], scales[i + 1]
+            if a and b and (MIN_SCALE / a) ** 2 + (MIN_SCALE / b) ** 2 <= 1.0:
+                found = [_joined(planner, plans[i], plans[i + 1], p.look) for p in plans[i : i + 2]]
+                tried.extend((i, j) for j in found if j is not None)
+                i += 2
+            else:
+                i += 1
+        if not tried:
+            break
+        measured = measure(_pages(planner, [j for _, j in tried], key=False))
+        best: dict[int, tuple[float, _Plan]] = {}
+        for (i, joined), scale in zip(tried, measured, strict=True):
+            if scale is not None and scale >= MIN_SCALE and scale > best.get(i, (0.0, joined))[0]:
+                best[i] = (scale, joined)
+        if not best:
+            break
+        for i in sorted(best, reverse=True):
+            plans[i : i + 2] = [best[i][1]]
+            scales[i : i + 2] = [best[i][0]]
+    return plans
+
+
+def _joined(planner: _Planner, a: _Plan, b: _Plan, look: Look) -> _Plan | None:
+    """Pages `a` and `b` as one page drawn the `look` way (None where they cannot).
+
+    Where `b` goes on with a subtree that `a` cut off, the cut node is drawn once, in
+    full, with its subtree under it."""
+    if a.overview or b.overview:
+        return None
+    shared = set(a.nodes) & set(b.nodes)
+    if not shared <= set(a.cuts) & set(b.roots):
+        return None
+    if len(a.nodes) + len(b.nodes) - len(shared) > planner.sizer.max_nodes:
+        return None
+    nodes = sorted({*a.nodes, *b.nodes}, key=planner.order.__getitem__)
+    roots = [*a.roots, *(r for r in b.roots if r not in shared)]
+    cuts = [c for c in (*a.cuts, *b.cuts) if c not in shared]
+    return _Plan(roots, nodes, cuts, look, orphans=[*a.orphans, *b.orphans])
+
+
+def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[Page]:
+    """Numbered pages of the plans, with their cross-references (and the key's page)."""
+    sizer = planner.sizer
+    keyed = key and planner.keyed and not plans[0].look.legend  # the key: a page of its own
     total = len(plans) + keyed
     cut_on: dict[str, int] = {}  # node -> page where it (or its subtree) is cut off
     home: dict[str, int] = {}  # node -> page to read it on: its contention page, else p. 1
@@ -236,6 +375,8 @@ def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look)
                 stubs=plan.look.stubs,
                 direction=plan.look.direction,
                 roots=tuple(plan.roots),
+                planned_scale=sizer.scale(plan.nodes, plan.look),
+                recaps=frozenset(r for r in plan.roots if r in sizer.recaps),
             )
         )
     if keyed:
@@ -244,7 +385,7 @@ def plan_atlas(sizer: Sizer, nodes: Sequence[str], roots: list[str], look: Look)
                 (),
                 number=total,
                 total=total,
-                heading=f"Page {total} of {total}: the key to the marks on pages 1\u2013{total - 1}",
+                heading=f"Page {total} of {total}: the key to the marks on every page",
                 caption="Key",
                 name=f"{total:02d}-key",
                 home=home,

@@ -15,6 +15,7 @@ deterministic: the same map and options give the same bytes. Layout conventions:
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -190,6 +191,9 @@ class _Builder:
 
     # -- pieces ---------------------------------------------------------------
     def add_node(self, node: MapNode) -> None:
+        if node.id in self.page.recaps:  # drawn in full on its home page: recalled here
+            self.emit(f"{quote(node.id)} [{_attrs(self._stub_attrs(node.id, node.id))}];")
+            return
         status = self.statuses.get(node.id) if self.statuses is not None else None
         continued = self.page.continued.get(node.id)
         hidden = 0
@@ -277,21 +281,25 @@ class _Builder:
         name = f"{node_id}|elsewhere"
         if name not in self.stubs:
             self.stubs.add(name)
-            node = self.graph[node_id]
-            label = stub_label(self.graph, node, self.page.home.get(node_id), self.options.ids)
-            attrs: dict[str, str | float | int] = {
-                "id": self.node_id(name),
-                "label": f"<{label.html}>",
-                "style": "rounded,filled",
-                "fillcolor": STUB_FILL,
-                "color": MUTED,
-                "fontcolor": MUTED,
-            }
-            page = self.page.home.get(node_id)
-            if page is not None and self.links is not None and page in self.links:
-                attrs["href"] = self.links[page]
-            self.emit(f"{quote(name)} [{_attrs(attrs)}];")
+            self.emit(f"{quote(name)} [{_attrs(self._stub_attrs(node_id, name))}];")
         return name
+
+    def _stub_attrs(self, node_id: str, name: str) -> dict[str, str | float | int]:
+        """A small white box naming a node drawn elsewhere, linked to its page."""
+        node = self.graph[node_id]
+        page = self.page.home.get(node_id)
+        label = stub_label(self.graph, node, page, self.options.ids)
+        attrs: dict[str, str | float | int] = {
+            "id": self.node_id(name),
+            "label": f"<{label.html}>",
+            "style": "rounded,filled",
+            "fillcolor": STUB_FILL,
+            "color": MUTED,
+            "fontcolor": MUTED,
+        }
+        if page is not None and self.links is not None and page in self.links:
+            attrs["href"] = self.links[page]
+        return attrs
 
     def link_up(self, upper: str, lower: str, style: Mapping[str, str]) -> None:
         """A cross-link from `lower` up to `upper`, which ranks `lower` below `upper`.
@@ -340,11 +348,10 @@ class _Builder:
 
     def header(self) -> str:
         """The graph label: title, motion and page line, then the legend. An atlas page
-        after the first has one line (title and page), to leave the paper to the map."""
+        after the first has only its page line: a long title there set the page's width."""
         argmap = self.graph.map
-        if self.page.number > 1 and not self.page.key:
-            line = f"<B>{markup(argmap.title)}</B> \u00b7 {markup(self.page.heading)}"
-            return f'<FONT POINT-SIZE="{SMALL + 1}">{line}</FONT>'
+        if self.page.number > 1 and not self.page.key:  # the page line; p. 1 has the rest
+            return f'<FONT POINT-SIZE="{SMALL + 1}">{markup(self.page.heading)}</FONT>'
         title = "<BR/>".join(markup(line) for line in wrap(argmap.title, 70))
         cells = [f'<FONT POINT-SIZE="14"><B>{title}</B></FONT>']
         if argmap.motion:
@@ -406,7 +413,8 @@ class _Builder:
             "fontsize": FONT_SIZE,
             "nodesep": 0.22,
             "ranksep": 0.2,
-            "pad": 0.2,
+            "pad": 0.1,
+            "margin": 0,  # cairo's PDF adds half an inch a side by default: paper margins do
             "bgcolor": "white",
             "labelloc": "t",
             "labeljust": "l",
@@ -436,7 +444,7 @@ class _Builder:
             self.add_node(node)
             self.tree_edge(node)
         for chain in columns(self.graph, self.offsets, self.page.nodes):
-            for upper, lower in zip(chain, chain[1:]):
+            for upper, lower in itertools.pairwise(chain):
                 self.edge(upper, lower, {"style": "invis", "minlen": self.span})
         for edge in self._cross_links():
             self.cross_link(edge)

@@ -22,7 +22,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
 from argmap.model import Side
-from argmap.render.atlas import plan_atlas
+from argmap.render.atlas import Measure, plan_atlas
 from argmap.render.choices import MARGIN, Format, Paper
 from argmap.render.dot import build_dot
 from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
@@ -93,30 +93,58 @@ def plan_pages(
     graph: MapGraph,
     options: DiagramOptions,
     settings: RenderSettings = RenderSettings(),
-    correction: Mapping[str, float] | None = None,
+    measure: Measure | None = None,
 ) -> list[Page]:
     """The view as one page, or as an atlas when it would not read on the paper.
 
-    `correction` scales the size estimate of pages that hold a node, once a layout
-    has drawn that node's page too small (see `draw`)."""
+    With `measure` (see `measurer`), pages are checked against Graphviz's own layout:
+    a diagram the estimate put on one sheet but that prints too small becomes an atlas,
+    and atlas pages are split or joined until each prints at reading size."""
     nodes = select_nodes(graph, options)
     if not nodes:
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
         return [Page((), heading=heading, legend=False)]
-    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes, dict(correction or {}))
+    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
     look = Look(options.direction, options.titles_only, options.legend)
     atlas = settings.atlas if settings.atlas is not None else not sizer.fits(nodes, look)
-    if not atlas or len(nodes) < 2:
-        return [Page(tuple(nodes), heading=describe_view(graph, options))]
-    return plan_atlas(sizer, nodes, view_roots(graph, options), look)
+    single = [Page(tuple(nodes), heading=describe_view(graph, options))]
+    if len(nodes) < 2 or (atlas is False and settings.atlas is False):
+        return single
+    if not atlas:
+        scale = measure(single)[0] if measure is not None else None
+        if settings.atlas is not None or scale is None or scale >= MIN_SCALE - 0.005:
+            return single
+    return plan_atlas(sizer, nodes, view_roots(graph, options), look, measure)
 
 
-def printed_scale(size: tuple[float, float], paper: Paper) -> float:
+def measurer(
+    graph: MapGraph,
+    options: DiagramOptions,
+    statuses: Mapping[str, Status] | None,
+    paper: Paper,
+) -> Measure:
+    """A `Measure` that lays pages out with Graphviz (SVG, which gives the size in points)."""
+
+    def measure(pages: Sequence[Page]) -> list[float | None]:
+        drawn = [p for p in pages if p.nodes]
+        outputs = iter(_layout_all([build_dot(graph, p, options, statuses) for p in drawn], "svg"))
+        scales: list[float | None] = []
+        for page in pages:
+            size = drawn_size(next(outputs), Format.SVG) if page.nodes else None
+            scales.append(printed_scale(size, paper, enlarge=True) if size is not None else None)
+        return scales
+
+    return measure
+
+
+def printed_scale(size: tuple[float, float], paper: Paper, *, enlarge: bool = False) -> float:
     """The scale a drawing of `size` points prints at on `paper`: fitted inside the
-    margins in its better orientation, never enlarged."""
+    margins in its better orientation, never enlarged (with `enlarge`: the scale that
+    would fill the sheet, above 1 for a small drawing)."""
     width, height = size
     short, long = paper.printable
-    return min(1.0, max(min(short / width, long / height), min(long / width, short / height)))
+    fit = max(min(short / width, long / height), min(long / width, short / height))
+    return fit if enlarge else min(1.0, fit)
 
 
 _PDF_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
@@ -132,9 +160,6 @@ def drawn_size(data: bytes, fmt: Format) -> tuple[float, float] | None:
     return (float(found[1]), float(found[2])) if fmt is not Format.DOT and found else None
 
 
-REPLANS = 3  # rounds of planning again after a layout drew pages too small
-
-
 def draw(
     graph: MapGraph,
     options: DiagramOptions,
@@ -142,36 +167,12 @@ def draw(
     fmt: Format,
     statuses: Mapping[str, Status] | None = None,
 ) -> tuple[list[Page], list[bytes]]:
-    """Plan the pages, lay them out, and plan again while a page prints too small.
-
-    The atlas plans pages from an estimate of their size; Graphviz has the last word.
-    Where a page comes out below `MIN_SCALE` on the paper (text under 8 pt), the estimate
-    for pages holding its subtrees grows by the shortfall and the view is planned again,
-    so pages print at reading size however the estimate errs. A page that cannot be split (one
-    node and what must sit with it) is drawn as it comes.
-    """
-    pages = plan_pages(graph, options, settings)
-    outputs = layout_pages(graph, pages, fmt, options, statuses)
-    correction: dict[str, float] = {}
+    """Plan the pages (checked against Graphviz's layout when they go on paper) and lay
+    them out in `fmt`; a PDF atlas comes back as one document."""
     paper = settings.paper
-    for _ in range(REPLANS if paper is not None and settings.atlas is not False else 0):
-        grown = False
-        for page, data in zip(pages, outputs, strict=True):
-            size = drawn_size(data, fmt)
-            if size is None or len(page.nodes) <= len(page.roots) + 1:
-                continue  # the least a page can hold: planning again cannot shrink it
-            scale = printed_scale(size, paper)
-            if scale < MIN_SCALE - 0.005:
-                for node_id in page.roots or page.nodes[:1]:
-                    correction[node_id] = correction.get(node_id, 1.0) * MIN_SCALE / scale
-                grown = True
-        if not grown:
-            break
-        before = pages
-        pages = plan_pages(graph, options, settings, correction)
-        if pages == before:
-            break
-        outputs = layout_pages(graph, pages, fmt, options, statuses)
+    measure = measurer(graph, options, statuses, paper) if paper is not None else None
+    pages = plan_pages(graph, options, settings, measure if fmt is not Format.DOT else None)
+    outputs = layout_pages(graph, pages, fmt, options, statuses)
     if fmt is Format.PDF:
         captions = [p.caption or graph.map.title for p in pages]
         outputs = [join_pdf(outputs, captions, graph.map.title, paper)]

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from argmap.graph import MapGraph, Relation
 from argmap.model import Attack
-from argmap.words import attack_words
 from argmap.render.choices import Direction, Paper
 from argmap.render.fan import stagger
 from argmap.render.labels import (
@@ -26,6 +25,7 @@ from argmap.render.labels import (
 )
 from argmap.render.style import WRAP_EDGE
 from argmap.render.text import text_width, wrap
+from argmap.words import attack_words
 
 MIN_SCALE = 0.8  # 10 pt body text printed at 8 pt or larger, 9 pt codes at 7.2 pt
 DEFAULT_MAX_NODES = 40
@@ -35,7 +35,7 @@ EDGE_COLUMN = 5.6  # an attack's words on its line: bold, SMALL
 # What `dot` adds beyond the boxes and gaps counted here (lines routed between boxes,
 # label placement), as (width, height) factors measured on the shipped maps' atlas
 # pages with Graphviz 2.43; `output.draw` corrects what is still off after layout.
-STRETCH = {Direction.TB: (1.2, 1.12), Direction.LR: (1.35, 1.1)}
+STRETCH = {Direction.TB: (1.0, 1.0), Direction.LR: (1.0, 1.0)}
 TITLE_COLUMN = 9.0  # the map title, 14 pt bold
 LEGEND = (780.0, 240.0)  # the key, under the title
 
@@ -60,6 +60,7 @@ class Sizer:
     max_nodes: int = DEFAULT_MAX_NODES
     # node -> how much larger than estimated a page starting from it came out in Graphviz
     correction: dict[str, float] = field(default_factory=dict)
+    recaps: set[str] = field(default_factory=set)  # drawn as a small box: in full elsewhere
     _labels: dict[tuple[str, bool], Label] = field(default_factory=dict)
     _scales: dict[tuple[tuple[str, ...], Look], float] = field(default_factory=dict)
 
@@ -75,6 +76,18 @@ class Sizer:
         if key not in self._labels:
             self._labels[key] = stub_label(self.graph, self.graph[node_id], 99)
         return self._labels[key]
+
+    def correct(self, nodes: Sequence[str], factor: float) -> None:
+        """Estimate pages holding any of `nodes` `factor` times larger (Graphviz drew one
+        of them larger than estimated)."""
+        for node_id in nodes:
+            self.correction[node_id] = self.correction.get(node_id, 1.0) * factor
+        self._scales.clear()
+
+    def recall(self, nodes: Sequence[str]) -> None:
+        """From now on, draw `nodes` as small boxes recalling them (`Page.recaps`)."""
+        self.recaps.update(nodes)
+        self._scales.clear()
 
     def levels(self, nodes: Sequence[str], offsets: dict[str, int] | None = None) -> dict[str, int]:
         """The level each node draws on: one below its drawn parent (more for a staggered
@@ -202,7 +215,10 @@ class Sizer:
         level = self.levels(nodes, offsets)
         above = self._layout_parents(nodes)
         for node_id, lvl in level.items():
-            place(node_id, self.label(node_id, look.titles_only), lvl)
+            recap = node_id in self.recaps and not look.titles_only
+            place(
+                node_id, self.stub(node_id) if recap else self.label(node_id, look.titles_only), lvl
+            )
         if look.stubs:
             for node_id, (lvl, anchor) in self._stubs(nodes, level).items():
                 place(f"{node_id}|elsewhere", self.stub(node_id), lvl)
@@ -223,8 +239,8 @@ class Sizer:
         stretch_w, stretch_h = STRETCH[look.direction]
         width, height = width * factor * stretch_w, height * factor * stretch_h
         title = self.graph.map.title
-        if not look.masthead:  # one line: the title, then the page's heading (~45 columns)
-            return max(width, (text_width(title) + 45) * COLUMN), height + 24.0
+        if not look.masthead:  # one line: the page's heading (about 60 columns)
+            return max(width, 60 * SMALL_COLUMN), height + 24.0
         width = max(width, text_width(title) * TITLE_COLUMN, 100 * SMALL_COLUMN)
         height += 50.0
         if self.graph.map.motion:
@@ -239,7 +255,7 @@ class Sizer:
         """How far the words on the line from `node_id` up to its parent push the levels
         apart: their width left to right, their lines (and a cut mark) top to bottom."""
         node = self.graph[node_id]
-        if node.parent not in on or node.attack is None:
+        if node.parent is None or node.parent not in on or node.attack is None:
             return 0.0
         cards = node.attack is Attack.UNDERMINE and bool(self.graph[node.parent].node.evidence)
         lines = wrap(attack_words(node.attack, turn=node.node.turn, on_evidence=cards), WRAP_EDGE)
@@ -261,7 +277,8 @@ class Sizer:
         landscape = min(long / width, short / height)
         return max(portrait, landscape)
 
-    def fits(self, nodes: Sequence[str], look: Look) -> bool:
+    def fits(self, nodes: Sequence[str], look: Look, slack: float = 1.0) -> bool:
+        """Whether the nodes draw on one sheet at `MIN_SCALE` (times `slack`) or larger."""
         if len(nodes) > self.max_nodes:
             return False
-        return self.scale(nodes, look) >= MIN_SCALE
+        return self.scale(nodes, look) >= MIN_SCALE * slack
