@@ -61,8 +61,9 @@ def parse_dot(dot: str) -> ParsedDot:
 
 
 def label_text(label: str) -> str:
-    """What an HTML-like label displays: its text, with Graphviz's backslash escape undone."""
-    root = ET.fromstring(f"<label>{label}</label>")
+    """What an HTML-like label displays: its text, with Graphviz's backslash escape undone
+    (a line break reads as a space)."""
+    root = ET.fromstring(f"<label>{label.replace('<BR/>', ' <BR/>')}</label>")
     text = "".join(root.itertext())
     return text.replace("\\\\", "\\")
 

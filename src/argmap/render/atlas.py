@@ -187,6 +187,8 @@ def _heading(graph: MapGraph, plan: _Plan, number: int, total: int, up: int | No
             "each contention is drawn in full on its own page"
         )
     names = ", ".join(_code(graph, root) for root in plan.roots)
+    if number == 1:  # the whole view on one page
+        return names + (f" \u00b7 the key is on p. {total}" if total > 1 else "")
     if up is None or all(graph[root].parent is None for root in plan.roots):
         return f"Page {number} of {total}: {names} \u00b7 overview on p. 1"
     return f"Page {number} of {total}: {names}, continued from p. {up} \u00b7 overview on p. 1"
@@ -208,7 +210,7 @@ def _code(graph: MapGraph, node_id: str) -> str:
 Measure = Callable[[Sequence[Page]], list[float | None]]
 """Lays pages out and says the scale each prints at on the paper (None: not measured)."""
 
-ROUNDS = 3  # rounds of splitting pages Graphviz drew too small, then of joining small ones
+ROUNDS = 5  # rounds of splitting pages Graphviz drew too small, then of joining small ones
 
 
 def plan_atlas(
@@ -228,20 +230,39 @@ def plan_atlas(
     plans = planner.plan(roots)
     if measure is not None:
         plans = _refit(planner, plans, measure)
+    if len(plans) == 2 and set(plans[1].nodes) == set(nodes):
+        # one page holds the whole view: no overview; the key on it if it still fits
+        whole = plans[1]
+        keyed = replace(whole, look=replace(whole.look, legend=planner.keyed, masthead=True))
+        scale = measure(_pages(planner, [keyed], key=False))[0] if measure else None
+        fits = scale >= MIN_SCALE if scale is not None else sizer.fits(whole.nodes, keyed.look)
+        plans = [keyed if fits else replace(whole, look=replace(whole.look, masthead=True))]
     return _pages(planner, plans)
 
 
 def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Plan]:
     sizer = planner.sizer
-    scales = measure(_pages(planner, plans))
+    known: dict[tuple[tuple[str, ...], Look], float | None] = {}
+
+    def scales_of(plans: list[_Plan]) -> list[float | None]:
+        """Measured scales, laying out only pages not measured before (page numbers
+        in "continued on p. N" change a label's width by a digit at most)."""
+        pages = _pages(planner, plans)
+        keys = [(tuple(plan.nodes), plan.look) for plan in plans]
+        new = [i for i, key in enumerate(keys) if key not in known]
+        for i, scale in zip(new, measure([pages[i] for i in new]), strict=True):
+            known[keys[i]] = scale
+        return [known[key] for key in keys]
+
+    scales = scales_of(plans)
     for _ in range(ROUNDS):
         small = [
             i
-            for i, (plan, scale) in enumerate(zip(plans, scales, strict=False))
-            if scale is not None and scale < MIN_SCALE - 0.005 and _splittable(plan)
+            for i, (plan, scale) in enumerate(zip(plans, scales, strict=True))
+            if scale is not None and scale < MIN_SCALE and _splittable(plan)
         ]
         first, overview = scales[0], plans[0]
-        if overview.overview and first is not None and first < MIN_SCALE - 0.005:
+        if overview.overview and first is not None and first < MIN_SCALE:
             # first the key goes to a page of its own, then levels under the contentions
             if not overview.look.legend:
                 estimate = max(sizer.scale(overview.nodes, overview.look), MIN_SCALE)
@@ -256,11 +277,10 @@ def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Pla
             assert scale is not None
             # what the estimate missed on this page, and a little more, so that the page
             # is planned smaller rather than the same again
-            sizer.correct(
-                plan.roots, max(sizer.scale(plan.nodes, plan.look), MIN_SCALE) / scale * 1.03
-            )
+            estimate = max(sizer.scale(plan.nodes, plan.look), MIN_SCALE)
+            sizer.correct(plan.roots, estimate / scale * 1.03)
             plans[i : i + 1] = _split(planner, plan)
-        scales = measure(_pages(planner, plans))
+        scales = scales_of(plans)
     return _join(planner, plans, scales, measure)
 
 

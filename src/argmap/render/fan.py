@@ -19,6 +19,7 @@ from argmap.model import Attack
 FAN = 4  # children under one node from which its leaves are staggered
 PER_ROW = 3  # children a row aims at: 4-6 children take two rows, 7 or more three
 MAX_ROWS = 3
+TOPS = ""  # stands for the page in `_ranked_below`: the nodes with nothing drawn above
 
 
 def rows_for(children: int) -> int:
@@ -36,9 +37,7 @@ def stagger(graph: MapGraph, nodes: Iterable[str]) -> dict[str, int]:
     order = list(dict.fromkeys(nodes))
     on = set(order)
     offsets: dict[str, int] = {}
-    below = _ranked_below(graph, order)
-    for node_id in on:
-        kids = below.get(node_id, [])
+    for kids in _ranked_below(graph, order).values():
         leaves = [k for k in kids if _plain_leaf(graph, k, on)]
         rows = rows_for(len(kids))
         if rows == 1 or len(leaves) < 2:
@@ -61,11 +60,14 @@ def _ranked_below(graph: MapGraph, nodes: Sequence[str]) -> dict[str, list[str]]
         node = graph[node_id]
         if node.parent in on:
             below.setdefault(node.parent, []).append(node_id)
-        elif node.parent is None:
+            continue
+        over = TOPS  # the tops of the page's subtrees fan out like children of the page
+        if node.parent is None:
             for edge in graph.edges_from(node_id, Relation.SUPPORT):
                 if edge.cross_link and edge.target in on:
-                    below.setdefault(edge.target, []).append(node_id)
+                    over = edge.target
                     break
+        below.setdefault(over, []).append(node_id)
     return below
 
 
@@ -88,7 +90,7 @@ def columns(graph: MapGraph, offsets: Mapping[str, int], nodes: Sequence[str]) -
     ties each chain with invisible edges so that rows stack instead of drifting apart."""
     chains: list[list[str]] = []
     below = _ranked_below(graph, nodes)
-    parents = [p for p, kids in below.items() if any(k in offsets for k in kids)]
+    parents = [p for p, kids in below.items() if any(k in offsets for k in kids)]  # TOPS too
     for parent in parents:
         kids = below.get(parent, [])
         rows: dict[int, list[str]] = {}

@@ -112,7 +112,7 @@ def plan_pages(
         return single
     if not atlas:
         scale = measure(single)[0] if measure is not None else None
-        if settings.atlas is not None or scale is None or scale >= MIN_SCALE - 0.005:
+        if settings.atlas is not None or scale is None or scale >= MIN_SCALE:
             return single
     return plan_atlas(sizer, nodes, view_roots(graph, options), look, measure)
 
@@ -171,7 +171,7 @@ def draw(
     them out in `fmt`; a PDF atlas comes back as one document."""
     paper = settings.paper
     measure = measurer(graph, options, statuses, paper) if paper is not None else None
-    pages = plan_pages(graph, options, settings, measure if fmt is not Format.DOT else None)
+    pages = plan_pages(graph, options, settings, measure)
     outputs = layout_pages(graph, pages, fmt, options, statuses)
     if fmt is Format.PDF:
         captions = [p.caption or graph.map.title for p in pages]
@@ -180,8 +180,8 @@ def draw(
 
 
 def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
-    if len(dots) == 1:
-        return [layout(dots[0], fmt)]
+    if len(dots) <= 1:
+        return [layout(dot, fmt) for dot in dots]
     with ThreadPoolExecutor(max_workers=min(len(dots), os.cpu_count() or 2)) as pool:
         return list(pool.map(lambda d: layout(d, fmt), dots))
 
@@ -317,17 +317,11 @@ def draw_file(
     if target != STDOUT:
         pages, paths = render_map(result.graph, target, fmt, options, settings, marks)
         return Drawn(file, len(pages), tuple(paths))
-    pages = plan_pages(result.graph, options, settings)
-    if len(pages) > 1 and fmt is not Format.PDF:
-        raise RenderError(
-            f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
-            "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
-        )
     pages, outputs = draw(result.graph, options, settings, fmt, marks)
     if len(outputs) > 1:
         raise RenderError(
-            f"{file} needs an atlas of {len(pages)} pages to print at reading size: write "
-            "it to a folder (-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
+            f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
+            "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
         )
     [data] = outputs
     sys.stdout.buffer.write(data)

@@ -106,9 +106,10 @@ class Sizer:
                     new = level.get(target.id, 0) + 1 + offsets.get(node_id, 0)
                     if node.attack is Attack.UNDERCUT and target.parent in on:
                         new -= 1  # hangs off the junction beside its target
-                elif node.parent is None:
+                else:
+                    new = offsets.get(node_id, 0)  # a top, perhaps staggered among the tops
                     for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
-                        if edge.cross_link and edge.target in on:
+                        if node.parent is None and edge.cross_link and edge.target in on:
                             below = level.get(edge.target, 0) + 1 + offsets.get(node_id, 0)
                             new = max(new, below)
                 if level.get(node_id) != new:
@@ -193,8 +194,10 @@ class Sizer:
                 breadth.update({n: sizes[n] for n in later})
                 break
             pending = later
-        tops = [n for n in order if n not in above]
-        return sum(breadth[n] for n in tops) + NODE_GAP * max(len(tops) - 1, 0)
+        rows: dict[int, list[float]] = {}
+        for top in (n for n in order if n not in above):
+            rows.setdefault(offsets.get(top, 0), []).append(breadth[top])
+        return max((sum(row) + NODE_GAP * (len(row) - 1) for row in rows.values()), default=0.0)
 
     def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
         """Estimated width and height in points of the diagram of `nodes`."""
