@@ -183,21 +183,13 @@ class Sizer:
                 if any(k not in breadth for k in kids):
                     later.append(node_id)
                     continue
-                rows: dict[int, list[float]] = {}
-                for kid in kids:
-                    rows.setdefault(offsets.get(kid, 0), []).append(breadth[kid])
-                together = max(
-                    (sum(row) + NODE_GAP * (len(row) - 1) for row in rows.values()), default=0.0
-                )
+                together = _widest_row([(offsets.get(k, 0), breadth[k]) for k in kids])
                 breadth[node_id] = max(sizes[node_id], together)
             if len(later) == len(pending):  # a loop: measure what is left on its own
                 breadth.update({n: sizes[n] for n in later})
                 break
             pending = later
-        rows: dict[int, list[float]] = {}
-        for top in (n for n in order if n not in above):
-            rows.setdefault(offsets.get(top, 0), []).append(breadth[top])
-        return max((sum(row) + NODE_GAP * (len(row) - 1) for row in rows.values()), default=0.0)
+        return _widest_row([(offsets.get(n, 0), breadth[n]) for n in order if n not in above])
 
     def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
         """Estimated width and height in points of the diagram of `nodes`."""
@@ -285,3 +277,11 @@ class Sizer:
         if len(nodes) > self.max_nodes:
             return False
         return self.scale(nodes, look) >= MIN_SCALE * slack
+
+
+def _widest_row(items: Sequence[tuple[int, float]]) -> float:
+    """How wide siblings draw side by side: the widest of their rows (`fan.py`)."""
+    rows: dict[int, list[float]] = {}
+    for row, breadth in items:
+        rows.setdefault(row, []).append(breadth)
+    return max((sum(row) + NODE_GAP * (len(row) - 1) for row in rows.values()), default=0.0)
