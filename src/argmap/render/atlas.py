@@ -207,9 +207,11 @@ def _code(graph: MapGraph, node_id: str) -> str:
     return graph.codes.get(node_id) or node_id
 
 
-Measure = Callable[[Sequence[Page]], list[float | None]]
-"""Lays pages out and says the scale each prints at on the paper (None: not measured)."""
+Size = tuple[float, float]
+Measure = Callable[[Sequence[Page]], list[Size | None]]
+"""Lays pages out and says how large each draws, in points (None: not measured)."""
 
+HEADING = 24.0  # points the page line takes above a drawing
 ROUNDS = 5  # rounds of splitting pages Graphviz drew too small, then of joining small ones
 
 
@@ -234,35 +236,38 @@ def plan_atlas(
         # one page holds the whole view: no overview; the key on it if it still fits
         whole = plans[1]
         keyed = replace(whole, look=replace(whole.look, legend=planner.keyed, masthead=True))
-        scale = measure(_pages(planner, [keyed], key=False))[0] if measure else None
-        fits = scale >= MIN_SCALE if scale is not None else sizer.fits(whole.nodes, keyed.look)
+        size = measure(_pages(planner, [keyed], key=False))[0] if measure else None
+        fits = sizer.fit(size) >= MIN_SCALE if size else sizer.fits(whole.nodes, keyed.look)
         plans = [keyed if fits else replace(whole, look=replace(whole.look, masthead=True))]
     return _pages(planner, plans)
 
 
 def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Plan]:
     sizer = planner.sizer
-    known: dict[tuple[tuple[str, ...], Look], float | None] = {}
+    known: dict[tuple[tuple[str, ...], Look], Size | None] = {}
 
-    def scales_of(plans: list[_Plan]) -> list[float | None]:
-        """Measured scales, laying out only pages not measured before (page numbers
+    def sizes_of(plans: list[_Plan]) -> list[Size | None]:
+        """Measured sizes, laying out only pages not measured before (page numbers
         in "continued on p. N" change a label's width by a digit at most)."""
         pages = _pages(planner, plans)
         keys = [(tuple(plan.nodes), plan.look) for plan in plans]
         new = [i for i, key in enumerate(keys) if key not in known]
-        for i, scale in zip(new, measure([pages[i] for i in new]), strict=True):
-            known[keys[i]] = scale
+        for i, size in zip(new, measure([pages[i] for i in new]), strict=True):
+            known[keys[i]] = size
         return [known[key] for key in keys]
 
-    scales = scales_of(plans)
+    def scale(size: Size | None) -> float:
+        return sizer.fit(size) if size is not None else 1.0
+
+    sizes = sizes_of(plans)
     for _ in range(ROUNDS):
         small = [
             i
-            for i, (plan, scale) in enumerate(zip(plans, scales, strict=True))
-            if scale is not None and scale < MIN_SCALE and _splittable(plan)
+            for i, (plan, size) in enumerate(zip(plans, sizes, strict=True))
+            if scale(size) < MIN_SCALE and _splittable(plan)
         ]
-        first, overview = scales[0], plans[0]
-        if overview.overview and first is not None and first < MIN_SCALE:
+        first, overview = scale(sizes[0]), plans[0]
+        if overview.overview and first < MIN_SCALE:
             # first the key goes to a page of its own, then levels under the contentions
             if not overview.look.legend:
                 estimate = max(sizer.scale(overview.nodes, overview.look), MIN_SCALE)
@@ -273,15 +278,14 @@ def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Pla
         if not small:
             break
         for i in reversed([i for i in small if i]):
-            plan, scale = plans[i], scales[i]
-            assert scale is not None
+            plan = plans[i]
             # what the estimate missed on this page, and a little more, so that the page
             # is planned smaller rather than the same again
             estimate = max(sizer.scale(plan.nodes, plan.look), MIN_SCALE)
-            sizer.correct(plan.roots, estimate / scale * 1.03)
+            sizer.correct(plan.roots, estimate / scale(sizes[i]) * 1.03)
             plans[i : i + 1] = _split(planner, plan)
-        scales = scales_of(plans)
-    return _join(planner, plans, scales, measure)
+        sizes = sizes_of(plans)
+    return _join(planner, plans, sizes, measure)
 
 
 def _splittable(plan: _Plan) -> bool:
@@ -304,35 +308,46 @@ def _split(planner: _Planner, plan: _Plan) -> list[_Plan]:
 
 
 def _join(
-    planner: _Planner, plans: list[_Plan], scales: list[float | None], measure: Measure
+    planner: _Planner, plans: list[_Plan], sizes: list[Size | None], measure: Measure
 ) -> list[_Plan]:
-    """Neighbouring pages joined into one where Graphviz draws the two at reading size.
-
-    Two pages are worth a try when, by the scales Graphviz drew them at, their drawings
-    together cover no more than one sheet at `MIN_SCALE`."""
+    """Runs of neighbouring pages joined into one where Graphviz draws them together at
+    reading size. `dot` sets separate subtrees side by side across the ranks, so two
+    pages drawn the same way join into one about as wide as both (top to bottom) or as
+    tall as both (left to right): runs are proposed from that, then laid out to check."""
+    sizer = planner.sizer
     for _ in range(ROUNDS):
-        tried: list[tuple[int, _Plan]] = []
+        runs: list[tuple[int, int, _Plan]] = []  # first page, pages joined, the joined plan
         i = 1  # the overview stays on its own
-        while i < len(plans) - 1:
-            a, b = scales[i], scales[i + 1]
-            if a and b and (MIN_SCALE / a) ** 2 + (MIN_SCALE / b) ** 2 <= 1.0:
-                found = [_joined(planner, plans[i], plans[i + 1], p.look) for p in plans[i : i + 2]]
-                tried.extend((i, j) for j in found if j is not None)
-                i += 2
-            else:
-                i += 1
-        if not tried:
+        while i < len(plans):
+            j, joined, size = i + 1, plans[i], sizes[i]
+            while j < len(plans) and size is not None:
+                after = sizes[j]
+                together = _joined(planner, joined, plans[j], joined.look)
+                if after is None or together is None or plans[j].look != joined.look:
+                    break
+                lr = joined.look.direction is Direction.LR
+                width, height = size
+                if lr:
+                    size = (max(width, after[0]), height + after[1] - HEADING)
+                else:
+                    size = (width + after[0] + 16.0, max(height, after[1]))
+                if sizer.fit(size) < MIN_SCALE:
+                    break
+                joined, j = together, j + 1
+            if j > i + 1:
+                runs.append((i, j - i, joined))
+            i = j
+        if not runs:
             break
-        measured = measure(_pages(planner, [j for _, j in tried], key=False))
-        best: dict[int, tuple[float, _Plan]] = {}
-        for (i, joined), scale in zip(tried, measured, strict=True):
-            if scale is not None and scale >= MIN_SCALE and scale > best.get(i, (0.0, joined))[0]:
-                best[i] = (scale, joined)
-        if not best:
+        found = measure(_pages(planner, [run for _, _, run in runs], key=False))
+        joined_any = False
+        for (i, count, run), size in reversed(list(zip(runs, found, strict=True))):
+            if size is not None and sizer.fit(size) >= MIN_SCALE:
+                plans[i : i + count] = [run]
+                sizes[i : i + count] = [size]
+                joined_any = True
+        if not joined_any:
             break
-        for i in sorted(best, reverse=True):
-            plans[i : i + 2] = [best[i][1]]
-            scales[i : i + 2] = [best[i][0]]
     return plans
 
 

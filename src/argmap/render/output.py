@@ -111,40 +111,23 @@ def plan_pages(
     if len(nodes) < 2 or (atlas is False and settings.atlas is False):
         return single
     if not atlas:
-        scale = measure(single)[0] if measure is not None else None
-        if settings.atlas is not None or scale is None or scale >= MIN_SCALE:
+        size = measure(single)[0] if measure is not None else None
+        if settings.atlas is not None or size is None or sizer.fit(size) >= MIN_SCALE:
             return single
     return plan_atlas(sizer, nodes, view_roots(graph, options), look, measure)
 
 
 def measurer(
-    graph: MapGraph,
-    options: DiagramOptions,
-    statuses: Mapping[str, Status] | None,
-    paper: Paper,
+    graph: MapGraph, options: DiagramOptions, statuses: Mapping[str, Status] | None
 ) -> Measure:
     """A `Measure` that lays pages out with Graphviz (SVG, which gives the size in points)."""
 
-    def measure(pages: Sequence[Page]) -> list[float | None]:
+    def measure(pages: Sequence[Page]) -> list[tuple[float, float] | None]:
         drawn = [p for p in pages if p.nodes]
         outputs = iter(_layout_all([build_dot(graph, p, options, statuses) for p in drawn], "svg"))
-        scales: list[float | None] = []
-        for page in pages:
-            size = drawn_size(next(outputs), Format.SVG) if page.nodes else None
-            scales.append(printed_scale(size, paper, enlarge=True) if size is not None else None)
-        return scales
+        return [drawn_size(next(outputs), Format.SVG) if page.nodes else None for page in pages]
 
     return measure
-
-
-def printed_scale(size: tuple[float, float], paper: Paper, *, enlarge: bool = False) -> float:
-    """The scale a drawing of `size` points prints at on `paper`: fitted inside the
-    margins in its better orientation, never enlarged (with `enlarge`: the scale that
-    would fill the sheet, above 1 for a small drawing)."""
-    width, height = size
-    short, long = paper.printable
-    fit = max(min(short / width, long / height), min(long / width, short / height))
-    return fit if enlarge else min(1.0, fit)
 
 
 _PDF_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
@@ -170,7 +153,7 @@ def draw(
     """Plan the pages (checked against Graphviz's layout when they go on paper) and lay
     them out in `fmt`; a PDF atlas comes back as one document."""
     paper = settings.paper
-    measure = measurer(graph, options, statuses, paper) if paper is not None else None
+    measure = measurer(graph, options, statuses) if paper is not None else None
     pages = plan_pages(graph, options, settings, measure)
     outputs = layout_pages(graph, pages, fmt, options, statuses)
     if fmt is Format.PDF:

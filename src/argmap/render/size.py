@@ -266,7 +266,12 @@ class Sizer:
         return self._scales[key]
 
     def _scale(self, nodes: Sequence[str], look: Look) -> float:
-        width, height = self.extent(nodes, look)
+        return self.fit(self.extent(nodes, look))
+
+    def fit(self, size: tuple[float, float]) -> float:
+        """The scale a drawing of `size` points takes to fill the paper inside its margins,
+        in its better orientation (above 1 for a small drawing)."""
+        width, height = size
         short, long = self.paper.printable
         portrait = min(short / width, long / height)
         landscape = min(long / width, short / height)
