@@ -16,7 +16,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def fixture_graph(name: str) -> MapGraph:
-    result = load_map(FIXTURES / f"{name}.yaml")
+    return graph_of(FIXTURES / f"{name}.yaml")
+
+
+def graph_of(path: Path) -> MapGraph:
+    result = load_map(path)
     assert result.graph is not None, [str(d) for d in result.diagnostics]
     return result.graph
 

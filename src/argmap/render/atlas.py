@@ -221,24 +221,31 @@ def plan_atlas(
     roots: list[str],
     look: Look,
     measure: Measure | None = None,
+    *,
+    whole: bool = True,
+    paper_key: bool = True,
 ) -> list[Page]:
     """The pages of an atlas of `nodes` (a view's nodes, document order) under `roots`.
 
-    Pages are planned from the size estimate. With `measure`, Graphviz has the last
-    word: a page it draws below `MIN_SCALE` is planned again on its own, smaller, and
+    Pages are planned from the size estimate. A view that then fits one page is drawn
+    on one page, without an overview (unless not `whole`), with the key where it still
+    fits, else (`paper_key`) on a page of its own; on a screen (not `paper_key`) the key
+    stays on the drawing. With `measure`, Graphviz has
+    the last word: a page it draws below `MIN_SCALE` is planned again on its own, smaller, and
     neighbouring pages that it draws with room to spare are joined where they still fit.
     """
     planner = _Planner(sizer, nodes, look)
     plans = planner.plan(roots)
     if measure is not None:
         plans = _refit(planner, plans, measure)
-    if len(plans) == 2 and set(plans[1].nodes) == set(nodes):
+    if whole and len(plans) == 2 and set(plans[1].nodes) == set(nodes):
         # one page holds the whole view: no overview; the key on it if it still fits
-        whole = plans[1]
-        keyed = replace(whole, look=replace(whole.look, legend=planner.keyed, masthead=True))
+        single = plans[1]
+        keyed = replace(single, look=replace(single.look, legend=planner.keyed, masthead=True))
         size = measure(_pages(planner, [keyed], key=False))[0] if measure else None
-        fits = sizer.fit(size) >= MIN_SCALE if size else sizer.fits(whole.nodes, keyed.look)
-        plans = [keyed if fits else replace(whole, look=replace(whole.look, masthead=True))]
+        fits = sizer.fit(size) >= MIN_SCALE if size else sizer.fits(single.nodes, keyed.look)
+        fits = fits or not paper_key
+        plans = [keyed if fits else replace(single, look=replace(single.look, masthead=True))]
     return _pages(planner, plans)
 
 

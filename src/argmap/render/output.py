@@ -94,12 +94,16 @@ def plan_pages(
     options: DiagramOptions,
     settings: RenderSettings = RenderSettings(),
     measure: Measure | None = None,
+    *,
+    paper_key: bool = True,
 ) -> list[Page]:
     """The view as one page, or as an atlas when it would not read on the paper.
 
     With `measure` (see `measurer`), pages are checked against Graphviz's own layout:
     a diagram the estimate put on one sheet but that prints too small becomes an atlas,
-    and atlas pages are split or joined until each prints at reading size."""
+    and atlas pages are split or joined until each prints at reading size. `paper_key`:
+    a whole view on one sheet puts the key on a page of its own where it does not fit
+    beside the drawing (PDF); otherwise the key stays on the drawing (SVG, PNG, DOT)."""
     nodes = select_nodes(graph, options)
     if not nodes:
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
@@ -114,7 +118,9 @@ def plan_pages(
         size = measure(single)[0] if measure is not None else None
         if settings.atlas is not None or size is None or sizer.fit(size) >= MIN_SCALE:
             return single
-    return plan_atlas(sizer, nodes, view_roots(graph, options), look, measure)
+    roots = view_roots(graph, options)
+    whole = settings.atlas is None
+    return plan_atlas(sizer, nodes, roots, look, measure, whole=whole, paper_key=paper_key)
 
 
 def measurer(
@@ -143,23 +149,40 @@ def drawn_size(data: bytes, fmt: Format) -> tuple[float, float] | None:
     return (float(found[1]), float(found[2])) if fmt is not Format.DOT and found else None
 
 
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """Pages laid out: their plan, the bytes of each output, and the pages that print
+    below reading size (`MIN_SCALE`; the least a page can hold, where nothing smaller fits)."""
+
+    pages: list[Page]
+    outputs: list[bytes]
+    small: tuple[int, ...] = ()
+
+
 def draw(
     graph: MapGraph,
     options: DiagramOptions,
     settings: RenderSettings,
     fmt: Format,
     statuses: Mapping[str, Status] | None = None,
-) -> tuple[list[Page], list[bytes]]:
+) -> Drawing:
     """Plan the pages (checked against Graphviz's layout when they go on paper) and lay
     them out in `fmt`; a PDF atlas comes back as one document."""
     paper = settings.paper
     measure = measurer(graph, options, statuses) if paper is not None else None
-    pages = plan_pages(graph, options, settings, measure)
+    pages = plan_pages(graph, options, settings, measure, paper_key=fmt is Format.PDF)
     outputs = layout_pages(graph, pages, fmt, options, statuses)
+    small: list[int] = []  # on paper: a screen zooms
+    if paper is not None and fmt is Format.PDF:
+        sizer = Sizer(graph, paper)
+        for page, data in zip(pages, outputs, strict=True):
+            size = drawn_size(data, fmt) if page.nodes else None
+            if size is not None and sizer.fit(size) < MIN_SCALE:
+                small.append(page.number)
     if fmt is Format.PDF:
         captions = [p.caption or graph.map.title for p in pages]
         outputs = [join_pdf(outputs, captions, graph.map.title, paper)]
-    return pages, outputs
+    return Drawing(pages, outputs, tuple(small))
 
 
 def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
@@ -245,9 +268,8 @@ def render_map(
     statuses: Mapping[str, Status] | None = None,
 ) -> tuple[list[Page], list[Path]]:
     """Draw `graph` into `target` (or a folder beside it for a multi-file atlas)."""
-    options = options or DiagramOptions()
-    pages, outputs = draw(graph, options, settings, fmt, statuses)
-    return pages, write_pages(target, fmt, pages, outputs)
+    drawing = draw(graph, options or DiagramOptions(), settings, fmt, statuses)
+    return drawing.pages, write_pages(target, fmt, drawing.pages, drawing.outputs)
 
 
 STDOUT = Path("-")
@@ -262,6 +284,7 @@ class Drawn:
     written: tuple[Path, ...] = ()  # empty when the diagram went to standard output
     diagnostics: tuple[Diagnostic, ...] = ()
     failed: bool = False
+    small: tuple[int, ...] = ()  # pages that print below reading size
 
     @property
     def summary(self) -> str:
@@ -272,6 +295,12 @@ class Drawn:
         else:
             where = f"{self.written[0].parent}{os.sep}"
         pages = f" ({self.pages} pages)" if self.pages > 1 else ""
+        if self.small:
+            which = ", ".join(map(str, self.small))
+            pages += (
+                f"; page{'s' * (len(self.small) > 1)} {which} print{'s' * (len(self.small) == 1)}"
+                " below 8 pt: draw less at once (--depth, --focus) or use bigger paper"
+            )
         return f"{self.file} -> {where}{pages}"
 
 
@@ -297,19 +326,20 @@ def draw_file(
     if result.graph is None:
         return Drawn(file, diagnostics=tuple(result.diagnostics), failed=True)
     marks = statuses(result.graph) if status else None
+    drawing = draw(result.graph, options, settings, fmt, marks)
+    pages = drawing.pages
     if target != STDOUT:
-        pages, paths = render_map(result.graph, target, fmt, options, settings, marks)
-        return Drawn(file, len(pages), tuple(paths))
-    pages, outputs = draw(result.graph, options, settings, fmt, marks)
-    if len(outputs) > 1:
+        paths = write_pages(target, fmt, pages, drawing.outputs)
+        return Drawn(file, len(pages), tuple(paths), small=drawing.small)
+    if len(drawing.outputs) > 1:
         raise RenderError(
             f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
             "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
         )
-    [data] = outputs
+    [data] = drawing.outputs
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
-    return Drawn(file, len(pages))
+    return Drawn(file, len(pages), small=drawing.small)
 
 
 def output_targets(

@@ -31,7 +31,7 @@ LINK_COLOUR = "#0072B2"  # Okabe-Ito blue
 OUTWEIGH_COLOUR = "#9A4E7F"  # Okabe-Ito reddish purple, darkened
 STUB_FILL = "#FFFFFF"
 WRAP_FULL = 34  # columns of body text per line
-WRAP_TITLES = 26
+WRAP_TITLES = 24
 TITLE_LINES = 4  # titles-only mode: the most lines a label keeps
 WRAP_EDGE = 14  # columns of an attack's words on its line ("their evidence / is bad")
 
