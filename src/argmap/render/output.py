@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.analysis import Status
 from argmap.diagnostics import Diagnostic
@@ -35,6 +36,9 @@ from argmap.render.view import (
     select_nodes,
     view_roots,
 )
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfWriter
 
 
 class GraphvizError(RuntimeError):
@@ -192,16 +196,22 @@ def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
         return list(pool.map(lambda d: layout(d, fmt), dots))
 
 
+PAGE_LINK = "#argmap-page-"  # a PDF page's link to another page, as Graphviz writes it
+
+
 def join_pdf(
     pages: Sequence[bytes], captions: Sequence[str], title: str, paper: Paper | None
 ) -> bytes:
-    """One PDF of the pages, each scaled down (never up) to fit the paper, with bookmarks."""
+    """One PDF of the pages, each scaled down (never up) to fit the paper, with bookmarks;
+    page references ("continued on p. N", a box naming a node's page) link to the page."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import RectangleObject
 
     writer = PdfWriter()
+    placed: list[tuple[float, float, float]] = []  # each page's scale and offset
     for data, caption in zip(pages, captions, strict=True):
         page = writer.add_page(PdfReader(io.BytesIO(data)).pages[0])
+        scale, x, y = 1.0, 0.0, 0.0
         if paper is not None:
             box = page.mediabox
             left, bottom = float(box.left), float(box.bottom)
@@ -219,11 +229,38 @@ def join_pdf(
                 page.replace_contents(content)
             page.mediabox = RectangleObject([0, 0, page_w, page_h])
             page.cropbox = RectangleObject([0, 0, page_w, page_h])
+        placed.append((scale, x, y))
         writer.add_outline_item(title=caption, page_number=len(writer.pages) - 1)
+    for page, (scale, x, y) in zip(writer.pages, placed, strict=True):
+        _link_pages(writer, page, scale, x, y)
     writer.add_metadata({"/Title": clean(title), "/Creator": "argmap render"})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _link_pages(writer: PdfWriter, page: PageObject, scale: float, x: float, y: float) -> None:
+    """Graphviz's links to `PAGE_LINK`N become links to page N of the document, placed
+    where the scaled drawing puts their boxes."""
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject
+
+    for ref in page.get("/Annots") or []:
+        annot = ref.get_object()
+        action = annot.get("/A")
+        target = str(action.get_object().get("/URI", "")) if action is not None else ""
+        if not target.startswith(PAGE_LINK):
+            continue
+        number = int(target.removeprefix(PAGE_LINK))
+        if not 1 <= number <= len(writer.pages):
+            continue
+        x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+        rect = [x0 * scale + x, y0 * scale + y, x1 * scale + x, y1 * scale + y]
+        annot[NameObject("/Rect")] = ArrayObject(FloatObject(v) for v in rect)
+        del annot["/A"]
+        annot[NameObject("/Dest")] = ArrayObject(
+            [writer.pages[number - 1].indirect_reference, NameObject("/Fit")]
+        )
+        annot[NameObject("/Border")] = ArrayObject([NumberObject(0)] * 3)
 
 
 def layout_pages(
@@ -237,6 +274,8 @@ def layout_pages(
     links = None
     if fmt is Format.SVG and len(pages) > 1:
         links = {p.number: f"{p.name}.svg" for p in pages}
+    elif fmt is Format.PDF and len(pages) > 1:  # made internal links by `join_pdf`
+        links = {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
     dots = [build_dot(graph, page, options, statuses, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
