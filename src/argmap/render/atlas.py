@@ -382,7 +382,9 @@ def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[P
     keyed = key and planner.keyed and not plans[0].look.legend  # the key: a page of its own
     total = len(plans) + keyed
     cut_on: dict[str, int] = {}  # node -> page where it (or its subtree) is cut off
-    home: dict[str, int] = {}  # node -> page to read it on: its contention page, else p. 1
+    # node -> the page that draws it in full: the first that draws it (where a subtree
+    # goes on, a small box recalls its top), else the overview
+    home: dict[str, int] = {}
     for number, plan in enumerate(plans, start=1):
         if not plan.overview:
             for node_id in plan.nodes:
@@ -418,7 +420,9 @@ def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[P
                 direction=plan.look.direction,
                 roots=tuple(plan.roots),
                 planned_scale=sizer.scale(plan.nodes, plan.look),
-                recaps=frozenset(r for r in plan.roots if r in sizer.recaps),
+                recaps=frozenset(
+                    () if plan.overview else (r for r in plan.roots if home[r] != number)
+                ),
             )
         )
     if keyed:
