@@ -211,7 +211,8 @@ Size = tuple[float, float]
 Measure = Callable[[Sequence[Page]], list[Size | None]]
 """Lays pages out and says how large each draws, in points (None: not measured)."""
 
-HEADING = 24.0  # points the page line takes above a drawing
+JOIN_AREA = 0.9  # most of a sheet that pages joined into one may cover, side by side
+JOIN_AHEAD = 6  # later pages a page may be joined with
 ROUNDS = 5  # rounds of splitting pages Graphviz drew too small, then of joining small ones
 
 
@@ -250,7 +251,8 @@ def plan_atlas(
 
 
 def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Plan]:
-    sizer = planner.sizer
+    """Split the pages Graphviz draws too small, join runs of pages it draws with room to
+    spare, then check every page as it will print and split again where needed."""
     known: dict[tuple[tuple[str, ...], Look], Size | None] = {}
 
     def sizes_of(plans: list[_Plan]) -> list[Size | None]:
@@ -263,36 +265,47 @@ def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Pla
             known[keys[i]] = size
         return [known[key] for key in keys]
 
+    sizes = sizes_of(plans)
+    for _ in range(ROUNDS):
+        if not _shrink(planner, plans, sizes):
+            break
+        sizes = sizes_of(plans)
+    plans = _join(planner, plans, sizes, measure)
+    for _ in range(ROUNDS):  # the last word: every page measured as it will print
+        if not _shrink(planner, plans, measure(_pages(planner, plans))):
+            break
+    return plans
+
+
+def _shrink(planner: _Planner, plans: list[_Plan], sizes: Sequence[Size | None]) -> bool:
+    """Plan again, smaller, each page drawn below `MIN_SCALE` (in place); False if none.
+
+    The estimate for what such a page holds grows by what it missed (and a little more,
+    so the page is not planned the same again). The overview first gives its key a page
+    of its own, then levels under the contentions."""
+    sizer = planner.sizer
+
     def scale(size: Size | None) -> float:
         return sizer.fit(size) if size is not None else 1.0
 
-    sizes = sizes_of(plans)
-    for _ in range(ROUNDS):
-        small = [
-            i
-            for i, (plan, size) in enumerate(zip(plans, sizes, strict=True))
-            if scale(size) < MIN_SCALE and _splittable(plan)
-        ]
-        first, overview = scale(sizes[0]), plans[0]
-        if overview.overview and first < MIN_SCALE:
-            # first the key goes to a page of its own, then levels under the contentions
-            if not overview.look.legend:
-                estimate = max(sizer.scale(overview.nodes, overview.look), MIN_SCALE)
-                sizer.correct(overview.nodes, estimate / first * 1.03)
-            plans[0] = planner.overview(key=False)
-            if (plans[0].nodes, plans[0].look) != (overview.nodes, overview.look):
-                small.insert(0, 0)
-        if not small:
-            break
-        for i in reversed([i for i in small if i]):
-            plan = plans[i]
-            # what the estimate missed on this page, and a little more, so that the page
-            # is planned smaller rather than the same again
-            estimate = max(sizer.scale(plan.nodes, plan.look), MIN_SCALE)
-            sizer.correct(plan.roots, estimate / scale(sizes[i]) * 1.03)
+    def correct(plan: _Plan, nodes: Sequence[str], size: Size | None) -> None:
+        estimate = max(sizer.scale(plan.nodes, plan.look), MIN_SCALE)
+        sizer.correct(nodes, estimate / scale(size) * 1.03)
+
+    changed = False
+    overview = plans[0]
+    if overview.overview and scale(sizes[0]) < MIN_SCALE:
+        if not overview.look.legend:
+            correct(overview, overview.nodes, sizes[0])
+        plans[0] = planner.overview(key=False)
+        changed = (plans[0].nodes, plans[0].look) != (overview.nodes, overview.look)
+    for i in reversed(range(1, len(plans))):
+        plan = plans[i]
+        if i < len(sizes) and scale(sizes[i]) < MIN_SCALE and _splittable(plan):
+            correct(plan, plan.roots, sizes[i])
             plans[i : i + 1] = _split(planner, plan)
-        sizes = sizes_of(plans)
-    return _join(planner, plans, sizes, measure)
+            changed = True
+    return changed
 
 
 def _splittable(plan: _Plan) -> bool:
@@ -317,45 +330,75 @@ def _split(planner: _Planner, plan: _Plan) -> list[_Plan]:
 def _join(
     planner: _Planner, plans: list[_Plan], sizes: list[Size | None], measure: Measure
 ) -> list[_Plan]:
-    """Runs of neighbouring pages joined into one where Graphviz draws them together at
-    reading size. `dot` sets separate subtrees side by side across the ranks, so two
-    pages drawn the same way join into one about as wide as both (top to bottom) or as
-    tall as both (left to right): runs are proposed from that, then laid out to check."""
+    """Pages joined into one where Graphviz draws them together at reading size.
+
+    A page takes later pages (up to `JOIN_AHEAD` on) while their drawings, at `MIN_SCALE`,
+    cover at most `JOIN_AREA` of a sheet (side by side, subtrees leave gaps); each group
+    is laid out both ways round, and one that fits neither way tries one page fewer
+    next time."""
     sizer = planner.sizer
+    short, long = sizer.paper.printable
+
+    def area(size: Size | None) -> float:
+        return size[0] * size[1] * MIN_SCALE**2 / (short * long) if size else 2.0
+
+    most: dict[tuple[str, ...], int] = {}  # a page's roots -> most pages to join it with
     for _ in range(ROUNDS):
-        runs: list[tuple[int, int, _Plan]] = []  # first page, pages joined, the joined plan
-        i = 1  # the overview stays on its own
-        while i < len(plans):
-            j, joined, size = i + 1, plans[i], sizes[i]
-            while j < len(plans) and size is not None:
-                after = sizes[j]
+        groups: list[tuple[list[int], _Plan]] = []
+        used: set[int] = set()
+        for i in range(1, len(plans)):  # the overview stays on its own
+            if i in used:
+                continue
+            group, joined, covered = [i], plans[i], area(sizes[i])
+            limit = most.get(tuple(plans[i].roots), JOIN_AHEAD)
+            for j in range(i + 1, min(len(plans), i + 1 + JOIN_AHEAD)):
+                if len(group) > limit or j in used or covered + area(sizes[j]) > JOIN_AREA:
+                    continue
                 together = _joined(planner, joined, plans[j], joined.look)
-                if after is None or together is None or plans[j].look != joined.look:
-                    break
-                lr = joined.look.direction is Direction.LR
-                width, height = size
-                if lr:
-                    size = (max(width, after[0]), height + after[1] - HEADING)
-                else:
-                    size = (width + after[0] + 16.0, max(height, after[1]))
-                if sizer.fit(size) < MIN_SCALE:
-                    break
-                joined, j = together, j + 1
-            if j > i + 1:
-                runs.append((i, j - i, joined))
-            i = j
-        if not runs:
+                if together is not None:
+                    group.append(j)
+                    joined, covered = together, covered + area(sizes[j])
+            if len(group) > 1:
+                used.update(group)
+                groups.append((group, joined))
+        if not groups:
             break
-        found = measure(_pages(planner, [run for _, _, run in runs], key=False))
-        joined_any = False
-        for (i, count, run), size in reversed(list(zip(runs, found, strict=True))):
-            if size is not None and sizer.fit(size) >= MIN_SCALE:
-                plans[i : i + count] = [run]
-                sizes[i : i + count] = [size]
-                joined_any = True
-        if not joined_any:
-            break
+        # each group measured as it would print: numbered and cross-referenced with the rest
+        trials: list[tuple[int, _Plan]] = []
+        for n, (_, joined) in enumerate(groups):
+            for way in (joined.look, _flipped(joined.look)):
+                trials.append((n, replace(joined, look=way)))
+        found = measure([_trial(planner, plans, groups[n][0], plan) for n, plan in trials])
+        best: dict[int, tuple[float, _Plan, Size]] = {}
+        for (n, plan), size in zip(trials, found, strict=True):
+            scale = sizer.fit(size) if size else 0.0
+            current = best.get(n)
+            if size and scale >= MIN_SCALE and (current is None or scale > current[0]):
+                best[n] = (scale, plan, size)
+        for n, (group, _) in enumerate(groups):
+            if n not in best:  # neither way round: one page fewer next time
+                most[tuple(plans[group[0]].roots)] = len(group) - 2
+        replaced: dict[int, tuple[_Plan, Size]] = {}
+        gone: set[int] = set()
+        for n, (_, plan, size) in best.items():
+            group = groups[n][0]
+            replaced[group[0]] = (plan, size)
+            gone.update(group[1:])
+        keep = [i for i in range(len(plans)) if i not in gone]
+        sizes[:] = [replaced[i][1] if i in replaced else sizes[i] for i in keep]
+        plans[:] = [replaced[i][0] if i in replaced else plans[i] for i in keep]
     return plans
+
+
+def _trial(planner: _Planner, plans: list[_Plan], group: list[int], joined: _Plan) -> Page:
+    """The page `joined` would print as, in place of the pages of `group`."""
+    trial = [joined if i == group[0] else p for i, p in enumerate(plans) if i not in group[1:]]
+    return _pages(planner, trial)[group[0]]
+
+
+def _flipped(look: Look) -> Look:
+    other = Direction.LR if look.direction is Direction.TB else Direction.TB
+    return replace(look, direction=other)
 
 
 def _joined(planner: _Planner, a: _Plan, b: _Plan, look: Look) -> _Plan | None:
