@@ -114,8 +114,8 @@ def test_atlas_pages_cover_the_map_and_refer_to_each_other(
         if page.up is not None and page.up != 1:  # it goes on from where its tops hang
             above = set(by_number[page.up].nodes)
             assert any(r in above or graph[r].parent in above for r in page.roots)
-        for node_id in page.recaps:  # a small box recalls a node drawn in full before
-            assert page.home[node_id] < page.number
+        for node_id in page.recaps:  # a small box recalls a node drawn in full elsewhere
+            assert page.home[node_id] != page.number
 
 
 @pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER], ids=["A4", "letter"])
@@ -133,7 +133,7 @@ def test_every_word_of_a_pdf_atlas_prints_at_reading_size(
     # split and joined after layout, still every node in full once, recalled after that
     full = [n for p in pages[1:] for n in p.nodes if n not in p.recaps]
     assert sorted(full) == sorted(graph.nodes)
-    assert all(p.home[n] < p.number for p in pages for n in p.recaps)
+    assert all(p.home[n] != p.number for p in pages for n in p.recaps)
     # the smallest type drawn is 9 pt: at MIN_SCALE or larger it prints at 7.2 pt and
     # the 10 pt body text at 8 pt
     small = [(number, round(size, 2), text) for number, size, text in sizes if size < 7.19]

@@ -425,13 +425,20 @@ def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[P
     keyed = key and planner.keyed and not plans[0].look.legend  # the key: a page of its own
     total = len(plans) + keyed
     cut_on: dict[str, int] = {}  # node -> page where it (or its subtree) is cut off
-    # node -> the page that draws it in full: the first that draws it (where a subtree
-    # goes on, a small box recalls its top), else the overview
-    home: dict[str, int] = {}
-    for number, plan in enumerate(plans, start=1):
+    cut = {c for plan in plans if not plan.overview for c in plan.cuts}
+    # a page that goes on with a subtree cut off elsewhere recalls its top by a small box
+    recaps = [
+        frozenset(r for r in plan.roots if r in cut and r not in plan.cuts)
+        if not plan.overview
+        else frozenset()
+        for plan in plans
+    ]
+    home: dict[str, int] = {}  # node -> the page that draws it in full, else the overview
+    for number, (plan, recalled) in enumerate(zip(plans, recaps, strict=True), start=1):
         if not plan.overview:
             for node_id in plan.nodes:
-                home.setdefault(node_id, number)
+                if node_id not in recalled:
+                    home.setdefault(node_id, number)
             for node_id in (*plan.cuts, *plan.orphans):
                 cut_on.setdefault(node_id, number)
     for node_id in plans[0].nodes:
@@ -463,9 +470,7 @@ def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[P
                 direction=plan.look.direction,
                 roots=tuple(plan.roots),
                 planned_scale=sizer.scale(plan.nodes, plan.look),
-                recaps=frozenset(
-                    () if plan.overview else (r for r in plan.roots if home[r] != number)
-                ),
+                recaps=recaps[number - 1],
             )
         )
     if keyed:
