@@ -270,10 +270,11 @@ def _refit(planner: _Planner, plans: list[_Plan], measure: Measure) -> list[_Pla
         if not _shrink(planner, plans, sizes):
             break
         sizes = sizes_of(plans)
-    plans = _join(planner, plans, sizes, measure)
-    for _ in range(ROUNDS):  # the last word: every page measured as it will print
-        if not _shrink(planner, plans, measure(_pages(planner, plans))):
+    _join(planner, plans, sizes, measure)  # joined pages are measured as they will print
+    for _ in range(ROUNDS):
+        if not _shrink(planner, plans, sizes):
             break
+        sizes = sizes_of(plans)
     return plans
 
 
@@ -329,8 +330,9 @@ def _split(planner: _Planner, plan: _Plan) -> list[_Plan]:
 
 def _join(
     planner: _Planner, plans: list[_Plan], sizes: list[Size | None], measure: Measure
-) -> list[_Plan]:
-    """Pages joined into one where Graphviz draws them together at reading size.
+) -> None:
+    """Pages joined into one where Graphviz draws them together at reading size (in place,
+    `sizes` with them).
 
     A page takes later pages (up to `JOIN_AHEAD` on) while their drawings, at `MIN_SCALE`,
     cover at most `JOIN_AREA` of a sheet (side by side, subtrees leave gaps); each group
@@ -387,7 +389,6 @@ def _join(
         keep = [i for i in range(len(plans)) if i not in gone]
         sizes[:] = [replaced[i][1] if i in replaced else sizes[i] for i in keep]
         plans[:] = [replaced[i][0] if i in replaced else plans[i] for i in keep]
-    return plans
 
 
 def _trial(planner: _Planner, plans: list[_Plan], group: list[int], joined: _Plan) -> Page:
