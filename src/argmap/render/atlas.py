@@ -213,7 +213,7 @@ Measure = Callable[[Sequence[Page]], list[Size | None]]
 
 JOIN_AREA = 0.9  # most of a sheet that pages joined into one may cover, side by side
 JOIN_AHEAD = 6  # later pages a page may be joined with
-ROUNDS = 5  # rounds of splitting pages Graphviz drew too small, then of joining small ones
+ROUNDS = 6  # rounds of splitting pages Graphviz drew too small, then of joining small ones
 
 
 def plan_atlas(
@@ -335,9 +335,9 @@ def _join(
     `sizes` with them).
 
     A page takes later pages (up to `JOIN_AHEAD` on) while their drawings, at `MIN_SCALE`,
-    cover at most `JOIN_AREA` of a sheet (side by side, subtrees leave gaps); each group
-    is laid out both ways round, and one that fits neither way tries one page fewer
-    next time."""
+    cover at most `JOIN_AREA` of a sheet (side by side, subtrees leave gaps). A group
+    that Graphviz draws too small is tried the other way round next time, then with
+    one page fewer."""
     sizer = planner.sizer
     short, long = sizer.paper.printable
 
@@ -345,6 +345,7 @@ def _join(
         return size[0] * size[1] * MIN_SCALE**2 / (short * long) if size else 2.0
 
     most: dict[tuple[str, ...], int] = {}  # a page's roots -> most pages to join it with
+    flipped: set[tuple[tuple[str, ...], int]] = set()  # groups to try the other way round
     for _ in range(ROUNDS):
         groups: list[tuple[list[int], _Plan]] = []
         used: set[int] = set()
@@ -365,12 +366,13 @@ def _join(
                 groups.append((group, joined))
         if not groups:
             break
-        # each group measured as it would print: numbered and cross-referenced with the rest
+        # each group measured as it would print, numbered and cross-referenced among the rest
         trials: list[tuple[int, _Plan]] = []
-        for n, (_, joined) in enumerate(groups):
-            for way in (joined.look, _flipped(joined.look)):
-                trials.append((n, replace(joined, look=way)))
-        found = measure([_trial(planner, plans, groups[n][0], plan) for n, plan in trials])
+        for n, (group, joined) in enumerate(groups):
+            flip = (tuple(plans[group[0]].roots), len(group)) in flipped
+            trials.append((n, replace(joined, look=_flipped(joined.look)) if flip else joined))
+        context = _context(plans, len(plans))
+        found = measure([_trial(planner, p, groups[n][0][0] + 1, context) for n, p in trials])
         best: dict[int, tuple[float, _Plan, Size]] = {}
         for (n, plan), size in zip(trials, found, strict=True):
             scale = sizer.fit(size) if size else 0.0
@@ -378,8 +380,11 @@ def _join(
             if size and scale >= MIN_SCALE and (current is None or scale > current[0]):
                 best[n] = (scale, plan, size)
         for n, (group, _) in enumerate(groups):
-            if n not in best:  # neither way round: one page fewer next time
-                most[tuple(plans[group[0]].roots)] = len(group) - 2
+            if n not in best:  # next time the other way round; then one page fewer
+                tried = (tuple(plans[group[0]].roots), len(group))
+                if tried in flipped:
+                    most[tried[0]] = len(group) - 2
+                flipped.add(tried)
         replaced: dict[int, tuple[_Plan, Size]] = {}
         gone: set[int] = set()
         for n, (_, plan, size) in best.items():
@@ -391,10 +396,10 @@ def _join(
         plans[:] = [replaced[i][0] if i in replaced else plans[i] for i in keep]
 
 
-def _trial(planner: _Planner, plans: list[_Plan], group: list[int], joined: _Plan) -> Page:
-    """The page `joined` would print as, in place of the pages of `group`."""
-    trial = [joined if i == group[0] else p for i, p in enumerate(plans) if i not in group[1:]]
-    return _pages(planner, trial)[group[0]]
+def _trial(planner: _Planner, joined: _Plan, number: int, context: _Context) -> Page:
+    """The page `joined` would print as, numbered `number` among the current pages: the
+    references of other nodes change by a page or two at most, a digit of a label."""
+    return _page(planner, joined, number, context)
 
 
 def _flipped(look: Look) -> Look:
@@ -420,61 +425,46 @@ def _joined(planner: _Planner, a: _Plan, b: _Plan, look: Look) -> _Plan | None:
     return _Plan(roots, nodes, cuts, look, orphans=[*a.orphans, *b.orphans])
 
 
-def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[Page]:
-    """Numbered pages of the plans, with their cross-references (and the key's page)."""
-    sizer = planner.sizer
-    keyed = key and planner.keyed and not plans[0].look.legend  # the key: a page of its own
-    total = len(plans) + keyed
-    cut_on: dict[str, int] = {}  # node -> page where it (or its subtree) is cut off
+@dataclass
+class _Context:
+    """What a page's cross-references need from the whole atlas."""
+
+    total: int
+    cut: set[str]  # nodes whose subtree a page cut off, to go on elsewhere
+    home: dict[str, int]  # node -> the page that draws it in full, else the overview
+    cut_on: dict[str, int]  # node -> page where it (or its subtree) is cut off
+
+
+def _recaps(plan: _Plan, cut: set[str]) -> frozenset[str]:
+    """The tops of subtrees that go on here, cut off elsewhere: recalled by a small box."""
+    if plan.overview:
+        return frozenset()
+    return frozenset(r for r in plan.roots if r in cut and r not in plan.cuts)
+
+
+def _context(plans: list[_Plan], total: int) -> _Context:
     cut = {c for plan in plans if not plan.overview for c in plan.cuts}
-    # a page that goes on with a subtree cut off elsewhere recalls its top by a small box
-    recaps = [
-        frozenset(r for r in plan.roots if r in cut and r not in plan.cuts)
-        if not plan.overview
-        else frozenset()
-        for plan in plans
-    ]
-    home: dict[str, int] = {}  # node -> the page that draws it in full, else the overview
-    for number, (plan, recalled) in enumerate(zip(plans, recaps, strict=True), start=1):
+    context = _Context(total, cut, {}, {})
+    for number, plan in enumerate(plans, start=1):
         if not plan.overview:
+            recalled = _recaps(plan, cut)
             for node_id in plan.nodes:
                 if node_id not in recalled:
-                    home.setdefault(node_id, number)
+                    context.home.setdefault(node_id, number)
             for node_id in (*plan.cuts, *plan.orphans):
-                cut_on.setdefault(node_id, number)
+                context.cut_on.setdefault(node_id, number)
     for node_id in plans[0].nodes:
-        home.setdefault(node_id, 1)
-    pages: list[Page] = []
-    for number, plan in enumerate(plans, start=1):
-        on = set(plan.nodes)
-        continued = {}  # a node whose children are not all here: the page of the first
-        for node_id in plan.nodes:
-            missing = [k for k in planner.children(node_id) if k not in on and k in home]
-            if missing and home[missing[0]] != number:
-                continued[node_id] = home[missing[0]]
-        ups = [cut_on[root] for root in plan.roots if root in cut_on]
-        up = None if plan.overview else (ups[0] if ups else 1)
-        pages.append(
-            Page(
-                nodes=tuple(plan.nodes),
-                number=number,
-                total=total,
-                heading=_heading(sizer.graph, plan, number, total, up),
-                caption=_caption(sizer.graph, plan),
-                name=f"{number:02d}-{'overview' if plan.overview else plan.roots[0]}",
-                up=up,
-                continued=continued,
-                home=home,
-                titles_only=plan.look.titles_only,
-                legend=plan.look.legend,
-                stubs=plan.look.stubs,
-                direction=plan.look.direction,
-                roots=tuple(plan.roots),
-                planned_scale=sizer.scale(plan.nodes, plan.look),
-                recaps=recaps[number - 1],
-            )
-        )
+        context.home.setdefault(node_id, 1)
+    return context
+
+
+def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[Page]:
+    """Numbered pages of the plans, with their cross-references (and the key's page)."""
+    keyed = key and planner.keyed and not plans[0].look.legend  # the key: a page of its own
+    context = _context(plans, len(plans) + keyed)
+    pages = [_page(planner, plan, number, context) for number, plan in enumerate(plans, 1)]
     if keyed:
+        total = context.total
         pages.append(
             Page(
                 (),
@@ -483,8 +473,38 @@ def _pages(planner: _Planner, plans: list[_Plan], *, key: bool = True) -> list[P
                 heading=f"Page {total} of {total}: the key to the marks on every page",
                 caption="Key",
                 name=f"{total:02d}-key",
-                home=home,
+                home=context.home,
                 key=True,
             )
         )
     return pages
+
+
+def _page(planner: _Planner, plan: _Plan, number: int, context: _Context) -> Page:
+    home, total = context.home, context.total
+    on = set(plan.nodes)
+    continued = {}  # a node whose children are not all here: the page of the first
+    for node_id in plan.nodes:
+        missing = [k for k in planner.children(node_id) if k not in on and k in home]
+        if missing and home[missing[0]] != number:
+            continued[node_id] = home[missing[0]]
+    ups = [context.cut_on[root] for root in plan.roots if root in context.cut_on]
+    up = None if plan.overview else (ups[0] if ups else 1)
+    graph = planner.graph
+    return Page(
+        nodes=tuple(plan.nodes),
+        number=number,
+        total=total,
+        heading=_heading(graph, plan, number, total, up),
+        caption=_caption(graph, plan),
+        name=f"{number:02d}-{'overview' if plan.overview else plan.roots[0]}",
+        up=up,
+        continued=continued,
+        home=home,
+        titles_only=plan.look.titles_only,
+        legend=plan.look.legend,
+        stubs=plan.look.stubs,
+        direction=plan.look.direction,
+        roots=tuple(plan.roots),
+        recaps=_recaps(plan, context.cut),
+    )

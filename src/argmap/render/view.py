@@ -47,7 +47,6 @@ class Page:
     stubs: bool = True  # draw cross-links to nodes off the page as small boxes
     direction: Direction | None = None  # None: as the options say
     roots: tuple[str, ...] = ()  # an atlas page: the subtrees it starts from
-    planned_scale: float | None = None  # the atlas's estimate of the scale it prints at
     recaps: frozenset[str] = frozenset()  # drawn in full on another page: a small box here
     key: bool = False  # the atlas's key page: no nodes, the marks of every page explained
 
