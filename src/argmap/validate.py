@@ -43,13 +43,13 @@ class MapResult:
 def load_map(path: Path) -> MapResult:
     """Read, check and resolve the map at `path`."""
     with paused_gc():
-        return _resolve(load_file(path))
+        return _resolve(load_file(path, tree=False))
 
 
 def load_map_text(text: str, file: str = "<string>") -> MapResult:
     """Same as `load_map`, for text already in memory."""
     with paused_gc():
-        return _resolve(load_text(text, file))
+        return _resolve(load_text(text, file, tree=False))
 
 
 def resolve_loaded(loaded: LoadedYaml) -> MapResult:
