@@ -1,7 +1,5 @@
 """`argmap brief`: briefing sheets per side."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
