@@ -39,8 +39,7 @@ def _plain(value: Any) -> Any:
 
 def test_records_py_is_generated_from_the_classes() -> None:
     assert _plain(records.DEFINITIONS) == _plain(definitions()), (
-        "src/argmap/model/records.py is stale: run "
-        "`python -m argmap.model.generate > src/argmap/model/records.py` and ruff format it"
+        "src/argmap/model/records.py is stale: run `make records`"
     )
     for model in MODELS:
         assert getattr(records, model.__name__).model_fields == tuple(model.model_fields)

@@ -3,6 +3,8 @@
     python -m argmap.model.generate > src/argmap/model/records.py
     ruff format src/argmap/model/records.py
 
+(`make records` does both.)
+
 Run it after every change to `classes.py`; tests/test_model_records.py fails while
 `records.py` differs from what this prints. The schema is pydantic's own core schema
 of the classes, with each model once under its class name and no JSON Schema metadata.
