@@ -37,3 +37,22 @@ def test_command_modules_give_typer_annotations_it_need_not_eval() -> None:
         if module.name != "common.py":  # helpers only, no commands
             lines = module.read_text(encoding="utf-8").splitlines()
             assert "from __future__ import annotations" not in lines, module.name
+
+
+def test_a_briefing_sheet_never_loads_pydantic(tmp_path: Path) -> None:
+    """`argmap brief` builds its sheet from the map's records too: pydantic would cost
+    its 80 ms on the way to the PDF printer, which waits for the sheet's HTML."""
+    out = tmp_path / "sheet.html"
+    script = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        f"sys.argv = ['argmap', 'brief', {str(MAPS[0])!r}, '-s', 'pro', '-f', 'html',"
+        f" '-o', {str(out)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert "Their case and our answers" in out.read_text(encoding="utf-8")

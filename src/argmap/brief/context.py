@@ -16,9 +16,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.analysis import Status, Verdict
 from argmap.analysis.questions import OpenQuestion
+from argmap.analysis.weighing import IMPACT_AXES  # the order the sheet prints them in
 from argmap.graph import (
     MapGraph,
     MapNode,
@@ -30,12 +32,12 @@ from argmap.graph import (
     source_labels,
     theses,
 )
-from argmap.model import DebateFormat, Impact, Side, Source
+from argmap.model import DebateFormat, Side
 from argmap.words import attack_words
 from argmap.words import legend as attack_legend
 
-IMPACT_AXES: tuple[str, ...] = tuple(Impact.model_fields)
-"""Weighing dimensions in the order the sheet prints them."""
+if TYPE_CHECKING:  # the pydantic classes: a sheet is made without loading pydantic (80 ms)
+    from argmap.model import Source
 
 FORMAT_NAMES = {
     DebateFormat.GENERIC: "Generic",
