@@ -265,3 +265,13 @@ def test_generated_discussions_keep_every_number(text: str) -> None:
     assume(len(set(pairs)) == len(pairs))
     assume(all(t.rpartition(".")[0] != p for t, p in pairs))
     assert kialo_numbers_kept(text) == text
+
+
+def test_a_link_written_twice_is_kept_once_with_a_warning() -> None:
+    text = (
+        "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: A.\n1.2. Con: B.\n"
+        "1.2.1. Con: -> See 1.1.\n1.2.2. Con: -> See 1.1.\n"
+    )
+    argmap, notes = importer("kialo")(text, "d.txt")
+    assert [(n.where, n.code) for n in notes] == [("7:13", "duplicate-link")]
+    assert argmap.claims[0].attacks == ["1.2"]

@@ -284,6 +284,9 @@ class _Builder:
                 )
             triple = (link.source, link.target, link.relation)
             if triple in seen:
+                self.draft.note(
+                    link.where, "duplicate-link", "the same relation a second time; kept once"
+                )
                 continue
             if link.relation is Relation.SUPPORT:
                 if _reaches(supports, link.target, link.source):
