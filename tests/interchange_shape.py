@@ -67,6 +67,7 @@ def _node(graph: MapGraph, node_id: str, fmt: str) -> tuple[Any, ...]:
 def relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
     """Every relation by the texts it joins, tree edge or cross-link alike."""
     out = []
+    thesis = thesis_of(graph)
     for edge in graph.edges:
         if fmt != "aif" and edge.relation is Relation.OUTWEIGH:
             continue  # only AIF holds outweighing
@@ -74,7 +75,8 @@ def relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
         undercut = (
             fmt != "kialo"  # Con only
             and edge.attack is Attack.UNDERCUT
-            and graph[edge.target].parent is not None
+            # An undercut of a root claim cuts its bearing on a thesis, if there is one.
+            and (graph[edge.target].parent is not None or thesis is not None)
         )
         target = normal_text(graph[edge.target].text, fmt)
         out.append((normal_text(source.text, fmt), target, edge.relation.value, undercut))

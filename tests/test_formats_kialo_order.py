@@ -72,8 +72,13 @@ def assert_round_trip(graph: MapGraph) -> None:
     assert [(back[r].side, normal_text(back[r].text, "kialo")) for r in back.roots] == [
         (graph[r].side, normal_text(graph[r].text, "kialo")) for r in graph.roots
     ]
-    assert Counter(relations(back, "kialo")) == Counter(relations(graph, "kialo"))
-    moved = any("writes a claim in full at its first place" in w for w in warnings)
+    want = Counter(relations(graph, "kialo"))
+    motion = graph.map.motion
+    if motion is not None and motion.split() == graph.map.title.split():
+        # A motion that repeats the title reads back as none (docs/interchange.md).
+        want = Counter({r: n for r, n in want.items() if r[1] != normal_text(motion, "kialo")})
+    assert Counter(relations(back, "kialo")) == want
+    moved = any("writes a claim in full where it first appears" in w for w in warnings)
     if not moved:  # then the tree itself comes back
         assert [back[m].path for m in back.nodes] == [graph[m].path for m in graph.nodes]
     # And the map read back writes the same discussion, number for number.
@@ -126,7 +131,9 @@ def test_a_linked_claim_is_written_at_its_first_place() -> None:
         "1.1.1.1. Pro: Why B.",
         "1.2. Con: -> See 1.1.1.",
     ]
-    assert not any("first place" in w for w in warnings)  # a root claim comes back as one
+    assert not any(
+        "writes a claim in full" in w for w in warnings
+    )  # a root claim comes back as one
     back = reimported(text)
     a, b = back.roots
     assert (back[b].side.value, back[b].text, back[b].node.attacks) == ("con", "B.", [a])
@@ -157,7 +164,7 @@ def test_a_linked_premise_moves_and_the_export_says_so() -> None:
         "1.2. Pro: B.",
         "1.2.1. Pro: -> See 1.1.1.",
     ]
-    assert any("1 claims linked under a claim written before" in w for w in warnings)
+    assert any("1 premises or rebuttals also linked under an earlier claim" in w for w in warnings)
     back = reimported(text)
     a, b = back.roots
     [p] = back[a].premises

@@ -57,7 +57,7 @@ def export_map(
     lines = [
         f"{_TITLE} {_one_line(argmap.title)}",
         "",
-        f"1. {_escape(argmap.motion or argmap.title)}",
+        f"1. {_escape(argmap.motion or _one_line(argmap.title))}",
     ]
     numbers: dict[str, str] = {}
     moved = 0
@@ -82,9 +82,9 @@ def export_map(
     warnings = dropped_fields(graph, NAME, kept=("supports", "attacks", "order"))
     if moved:
         warnings.append(
-            f"{NAME} writes a claim in full at its first place: {moved} claims linked under "
-            "a claim written before their own place are written there, and their own place "
-            "points to them (an import places them there)"
+            f"{NAME} writes a claim in full where it first appears: {moved} premises or "
+            "rebuttals also linked under an earlier claim are written there, with "
+            "'-> See N.' in their own place (an import places them there)"
         )
     undercuts = sum(1 for m in graph if m.attack is Attack.UNDERCUT)
     if undercuts:
