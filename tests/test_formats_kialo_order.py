@@ -19,7 +19,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from argmap.cli import app
 from argmap.formats import exporter, importer
 from argmap.graph import MapGraph
 from argmap.validate import load_map, load_map_text
@@ -282,3 +284,17 @@ def test_a_link_written_twice_is_kept_once_with_a_warning() -> None:
     argmap, notes = importer("kialo")(text, "d.txt")
     assert [(n.where, n.code) for n in notes] == [("7:13", "duplicate-link")]
     assert argmap.claims[0].attacks == ["1.2"]
+
+
+def test_the_command_line_keeps_every_number(tmp_path: Path) -> None:
+    source = HERE / "kialo-discussion.txt"
+    mapped, back = tmp_path / "homework.yaml", tmp_path / "homework.txt"
+    runner = CliRunner()
+    result = runner.invoke(app, ["import", str(source), "--from", "kialo", "-o", str(mapped)])
+    assert result.exit_code == 0, result.output
+    assert "order:" in mapped.read_text(encoding="utf-8")  # a Con before a Pro
+    result = runner.invoke(app, ["export", str(mapped), "--to", "kialo", "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    assert claims_of(back.read_text(encoding="utf-8")) == claims_of(
+        source.read_text(encoding="utf-8")
+    )
