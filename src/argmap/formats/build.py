@@ -329,12 +329,15 @@ class _Builder:
         the source lists them otherwise, every node listed there gets its place: under
         its parent first, then under each node it supports, then each it attacks.
         """
+        tree: dict[str, list[str]] = {}  # premises, then rebuttals, in document order
         preorder: dict[str, int] = {}
         stack = list(reversed(roots))
         while stack:
             key = stack.pop()
             preorder[key] = len(preorder)
-            stack.extend(reversed(self._tree_children(key, children)))
+            kids = self._tree_children(key, children)
+            tree[key] = kids
+            stack.extend(reversed(kids))
         outgoing: dict[str, list[Link]] = {}
         for relation in (Relation.SUPPORT, Relation.ATTACK):  # supports, then attacks
             for link in links:
@@ -344,21 +347,35 @@ class _Builder:
         for source, out in outgoing.items():
             for k, link in enumerate(out, 1):
                 incoming.setdefault(link.target, []).append(
-                    (preorder.get(source, -1), k, source, link.relation)
+                    (preorder[source], k, source, link.relation)
                 )
-        defaults: dict[tuple[str, str, Relation], int] = {}  # (source, target, relation)
-        given: dict[tuple[str, str, Relation], int] = {}
-        for target in preorder:
-            default = [(c, self.parent[c].relation) for c in self._tree_children(target, children)]
-            default += [(s, r) for _, _, s, r in sorted(incoming.get(target, ()))]
-            for i, (source, relation) in enumerate(default, 1):
-                defaults[source, target, relation] = i
-            wanted = list(dict.fromkeys(self.draft.slots.get(target, ())))
-            listed = [slot for slot in wanted if slot in default]
-            listed += [slot for slot in default if slot not in listed]
-            if listed != default:
+
+        def default(target: str) -> list[tuple[str, Relation]]:
+            slots = [(c, self.parent[c].relation) for c in tree[target]]
+            return slots + [(s, r) for _, _, s, r in sorted(incoming.get(target, ()))]
+
+        given: dict[tuple[str, str, Relation], int] = {}  # (source, target, relation)
+        for target, wanted in self.draft.slots.items():
+            if target not in preorder:
+                continue  # the thesis: root claims keep its order in the list of claims
+            usual = default(target)
+            listed = list(dict.fromkeys(wanted))
+            if listed == usual:
+                continue
+            kept = set(usual)
+            listed = [slot for slot in listed if slot in kept]
+            placed = set(listed)
+            listed += [slot for slot in usual if slot not in placed]
+            if listed != usual:
                 for i, (source, relation) in enumerate(listed, 1):
                     given[source, target, relation] = i
+        usual_places: dict[str, dict[tuple[str, Relation], int]] = {}
+
+        def usual_place(source: str, target: str, relation: Relation) -> int:
+            if target not in usual_places:
+                usual_places[target] = {s: i for i, s in enumerate(default(target), 1)}
+            return usual_places[target][source, relation]
+
         places: dict[str, list[int]] = {}
         root_place = {key: i for i, key in enumerate(roots, 1)}
         for key in dict.fromkeys(source for source, _, _ in given):
@@ -366,10 +383,12 @@ class _Builder:
             where = [(key, up.target, up.relation) if up else None]
             where += [(key, link.target, link.relation) for link in outgoing.get(key, ())]
             # A root claim's own place is its place in the list of claims.
-            order = [root_place[key] if w is None else given.get(w, defaults[w]) for w in where]
-            while order:  # a place left out is the default one
+            order = [
+                root_place[key] if w is None else given.get(w) or usual_place(*w) for w in where
+            ]
+            while order:  # a place left out is the usual one
                 last = where[len(order) - 1]
-                if last is None or order[-1] != defaults[last]:
+                if last is None or order[-1] != usual_place(*last):
                     break
                 order.pop()
             if order:

@@ -249,6 +249,9 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
         if number in seen:
             draft.note(where, "duplicate-number", f"claim {number}. appears twice; kept the first")
             continue
+        if parent:  # Kialo interleaves Pro, Con and linked claims: the map keeps its order
+            relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
+            draft.slots.setdefault(parent, []).append((see.group(1) if see else number, relation))
         if see:
             sees.append((see.group(1), parent, stance or "Pro", where))
             continue
@@ -274,12 +277,6 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
         link = Link(source, parent, relation, where)
         (under_thesis if parent == thesis else draft.links).append(link)
     draft.links[:0] = under_thesis
-    # Kialo interleaves Pro, Con and linked claims; the map keeps its order (`order`).
-    for number, parent, stance, body, *_ in claims:
-        see = _SEE.match("\n".join(body).strip())
-        if parent:
-            relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
-            draft.slots.setdefault(parent, []).append((see.group(1) if see else number, relation))
     return build_map(draft)
 
 
