@@ -1,9 +1,10 @@
 """Kialo import and export speed, this checkout against a git revision, in one run.
 
 Generates Kialo discussions as Kialo writes them: Pro and Con interleaved, and about
-one claim in seven a `-> See N.` line naming a claim above it. Times, as fresh
-processes, alternating, medians of repeats: `import_map` of the discussion, and
-`export_map` of the map it gives (without `order`, which older revisions cannot read).
+one claim in seven a `-> See N.` line naming a claim above it. Times the whole
+commands, alternating, medians of repeats: `argmap import` of the discussion, and
+`argmap export --to kialo` of the map it gives (without `order`, which older
+revisions cannot read).
 
     .venv/bin/python benchmarks/bench_kialo.py [--before REV]
 """
@@ -54,9 +55,15 @@ def discussion(top: int, seed: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(src: Path, code: str) -> float:
+def timed(src: Path, args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": str(src)}, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        check=True,
+        capture_output=True,
+        env={"PYTHONPATH": str(src)},
+        cwd=ROOT,
+    )
     return time.perf_counter() - start
 
 
@@ -79,12 +86,18 @@ def main() -> None:
             mapped = folder / f"kialo-{top}.yaml"
             mapped.write_text(plain, encoding="utf-8")
             claims = sum(1 for line in text.splitlines()[3:] if "-> See" not in line)
-            steps = {
-                "import": "from argmap.formats import importer; "
-                f"importer('kialo')(open({str(source)!r}).read(), 'x.txt')",
-                "export": "from argmap.validate import load_map; "
-                "from argmap.formats import exporter; "
-                f"exporter('kialo')(load_map({str(mapped)!r}).graph, None)",
+            out = folder / "out"
+            steps = {  # whole commands, as a user runs them
+                "import": [
+                    "import",
+                    str(source),
+                    "--from",
+                    "kialo",
+                    "-o",
+                    f"{out}.yaml",
+                    "--force",
+                ],
+                "export": ["export", str(mapped), "--to", "kialo", "-o", f"{out}.txt"],
             }
             for step, code in steps.items():
                 old: list[float] = []

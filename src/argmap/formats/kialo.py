@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.analysis import Verdict
 from argmap.formats.base import ImportFailed, ImportNote, dropped_fields, map_title
@@ -100,8 +99,7 @@ def export_map(
     return "\n".join(lines) + "\n", warnings
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """One place under a node: a premise or rebuttal of it, or a claim linked to it."""
 
     node: str
