@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SYSTEM := build/.system-deps-stamp
 MAPS   := $(wildcard maps/*.yaml)
 
-.PHONY: demo test setup lint typecheck unit bench clean vscode-extension
+.PHONY: demo test setup lint typecheck unit bench clean vscode-extension records
 
 setup: $(STAMP) $(SYSTEM)
 
@@ -65,6 +65,11 @@ unit: setup
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# the record classes maps are read into, generated from src/argmap/model/classes.py
+records: setup
+	$(BIN)/python -m argmap.model.generate > src/argmap/model/records.py
+	$(BIN)/ruff format src/argmap/model/records.py
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -11,8 +11,10 @@ moment of the machine falls on both):
 - `argmap export MAP --to argdown`    (the exporter itself, for reference)
 
 Then, from the same medians, the cost of 1,000 more nodes (3,000 against 100) for each
-tool, which leaves start-up out, and the start-up floor of each: an interpreter that
-defines argmap's pydantic models and does nothing else, and Node starting.
+tool, which leaves start-up out, and the start-up floor of each: Node starting, and for
+argmap what reading a map imports (argmap.validate: the record classes and their
+pydantic-core validator), beside a bare interpreter and an interpreter that builds
+argmap's pydantic classes (what reading a map cost before the records, issue 18).
 
 Bar (issue 8): argmap render at least 3x faster than argdown map.
 
@@ -119,12 +121,22 @@ def main() -> None:
             f"{'+1,000':>6} {_fmt(ours_k):>18} {_fmt(theirs_k):>16} {_ratio(theirs_k, ours_k)}"
             "   (per 1,000 more nodes: start-up left out)"
         )
-    floor_ours, floor_theirs = timed(
-        [[sys.executable, "-c", "import argmap.model"], ["node", "-e", "0"]], args.repeats
+    floor_ours, floor_theirs, bare, classes = timed(
+        [
+            [sys.executable, "-c", "import argmap.validate"],
+            ["node", "-e", "0"],
+            [sys.executable, "-c", "pass"],
+            [sys.executable, "-c", "import argmap.model.classes"],
+        ],
+        args.repeats,
     )
     print(
         f"{'floor':>6} {_fmt(floor_ours):>18} {_fmt(floor_theirs):>16}"
-        "          (Python defining argmap's pydantic models; Node starting)"
+        "          (Python importing what reading a map needs; Node starting)"
+    )
+    print(
+        f"{'':>6} {_fmt(bare):>18} {'':>16}          (Python doing nothing)\n"
+        f"{'':>6} {_fmt(classes):>18} {'':>16}          (Python building the pydantic classes)"
     )
     shutil.rmtree(work, ignore_errors=True)
 

@@ -16,7 +16,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def fixture_graph(name: str) -> MapGraph:
-    result = load_map(FIXTURES / f"{name}.yaml")
+    return graph_of(FIXTURES / f"{name}.yaml")
+
+
+def graph_of(path: Path) -> MapGraph:
+    result = load_map(path)
     assert result.graph is not None, [str(d) for d in result.diagnostics]
     return result.graph
 
@@ -61,8 +65,9 @@ def parse_dot(dot: str) -> ParsedDot:
 
 
 def label_text(label: str) -> str:
-    """What an HTML-like label displays: its text, with Graphviz's backslash escape undone."""
-    root = ET.fromstring(f"<label>{label}</label>")
+    """What an HTML-like label displays: its text, with Graphviz's backslash escape undone
+    (a line break reads as a space)."""
+    root = ET.fromstring(f"<label>{label.replace('<BR/>', ' <BR/>')}</label>")
     text = "".join(root.itertext())
     return text.replace("\\\\", "\\")
 

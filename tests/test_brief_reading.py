@@ -23,6 +23,7 @@ from argmap.model import Side
 from argmap.quotes import read_aloud
 from argmap.render.choices import Paper
 from argmap.validate import load_map
+from pdf_support import printed_sizes
 
 MAPS = sorted((Path(__file__).resolve().parent.parent / "maps").glob("*.yaml"))
 SHEETS = [(path, side) for path in MAPS for side in Side]
@@ -122,16 +123,7 @@ def test_no_word_is_printed_below_seven_and_a_half_points(
     printed: tuple[MapGraph, Side, Path],
 ) -> None:
     _, _, pdf = printed
-    smallest: list[tuple[float, str, int]] = []
-    for number, page in enumerate(PdfReader(pdf).pages, 1):
-        found: list[tuple[float, str, int]] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-            if text.strip():
-                found.append((abs(size * tm[3] * cm[3]), text.strip()[:30], number))  # noqa: B023
-
-        page.extract_text(visitor_text=visit)
-        smallest.extend(f for f in found if f[0] < 7.5)
+    smallest = [found for found in printed_sizes(pdf) if found[1] < 7.5]
     assert not smallest, smallest[:5]
 
 

@@ -213,3 +213,95 @@ def test_random_map_shaped_data_never_crashes(data: object) -> None:
     text = json.dumps({"argmap": 1, "title": "t", "claims": [data]})
     result = load_map_text(text, "fuzz.yaml")
     assert result.graph is not None or result.diagnostics
+
+
+def _paths(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every path into plain data, and a few that lead nowhere."""
+    found = [path, (*path, "nowhere"), (*path, 99)]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += _paths(value, (*path, i))
+    return found
+
+
+MAPS = sorted((Path(__file__).parent.parent / "maps").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_positions_without_the_tree_are_the_trees(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    with_tree, compact = load_text(text), load_text(text, tree=False)
+    assert compact.root is None and compact.positions is not None
+    assert compact.data == with_tree.data
+    for where in _paths(with_tree.data):
+        assert compact.position(where) == with_tree.position(where), where
+        assert compact.key_position(where) == with_tree.key_position(where), where
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.text(alphabet="ab: -\n#'\"[]{},", max_size=6),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(alphabet="abk", min_size=1, max_size=3), inner, max_size=3)
+        ),
+        max_leaves=10,
+    )
+)
+def test_positions_match_the_tree_for_any_document(data: object) -> None:
+    text = yaml.safe_dump(data, default_flow_style=None)
+    with_tree, compact = load_text(text), load_text(text, tree=False)
+    for where in _paths(with_tree.data):
+        assert compact.position(where) == with_tree.position(where), where
+        assert compact.key_position(where) == with_tree.key_position(where), where
+
+
+def test_a_duplicate_key_points_at_the_first_without_the_tree() -> None:
+    text = "argmap: 1\ntitle: a\ntitle: b\n"
+    assert load_text(text, tree=False).key_position(("title",)) == Position(2, 1)
+    assert load_text(text).key_position(("title",)) == Position(2, 1)
+
+
+def _same_reading(text: str) -> None:
+    """The tree path and the tree-less path read `text` alike: data, problems, positions."""
+    with_tree, compact = load_text(text, "f.yaml"), load_text(text, "f.yaml", tree=False)
+    assert compact.root is None
+    assert compact.data == with_tree.data
+    assert compact.diagnostics == with_tree.diagnostics
+    for where in _paths(with_tree.data):
+        assert compact.position(where) == with_tree.position(where), where
+        assert compact.key_position(where) == with_tree.key_position(where), where
+
+
+@settings(max_examples=400, deadline=None)
+@given(yaml_text)
+def test_random_text_reads_alike_with_and_without_the_tree(text: str) -> None:
+    _same_reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "# only a comment\n",
+        "a: &x 1\nb: *x\n",
+        "a: &x 1\n",
+        "a: *nowhere\n",
+        "a: !!python/object:os.system x\n",
+        "!!str k: v\n",
+        "a: !!int 3\nb: !!null ''\nc: ! x\n",
+        "a: 1\na: 2\n",
+        "a: 1\n---\nb: 2\n",
+        "[a, b]: 1\n",
+        "a: [1, {b: 2, c: [3, ~, null, '', \"~\"]}]\n",
+        "a: 'unclosed\n",
+        "a:\n" + "  - " * 250 + "x\n",
+        "\ufeffa: 1\r\nb: 2\r\n",
+    ],
+)
+def test_unusual_documents_read_alike_with_and_without_the_tree(text: str) -> None:
+    _same_reading(text)

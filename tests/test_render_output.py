@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from argmap.analysis import Status
@@ -112,6 +113,48 @@ def test_pdf_atlas_is_one_document_on_the_paper(tmp_path: Path) -> None:
     assert set(pdf_sizes(letter)) <= {"612 x 792", "792 x 612"}
 
 
+def test_pdf_atlas_page_references_are_links_to_their_pages(tmp_path: Path) -> None:
+    """Every link sits on a page reference ("continued on p. N", a box "(p. N)") and goes
+    to page N of the document; every "continued on p. N" has one."""
+    graph = fixture_graph("four-day-week")
+    pages, [path] = render_map(graph, tmp_path / "map.pdf", Format.PDF)
+    reader = PdfReader(path)
+    linked = 0
+    for number, page in enumerate(reader.pages, 1):
+        words = _words(path, number)
+        height = float(page.mediabox.height)
+        for ref in page.get("/Annots") or []:
+            link = ref.get_object()
+            target = reader.get_page_number(link["/Dest"][0].get_object()) + 1
+            xs = sorted(float(v) for v in link["/Rect"][0::2])
+            ys = sorted(height - float(v) for v in link["/Rect"][1::2])  # y from the top
+            inside = [
+                word
+                for word, (a, b, c, d) in words
+                if a >= xs[0] - 1 and c <= xs[1] + 1 and b >= ys[0] - 1 and d <= ys[1] + 1
+            ]
+            text = " ".join(inside)
+            assert f"p. {target}" in text, (number, target, text)
+            linked += 1
+    continued = sum(len(p.continued) for p in pages)
+    assert linked >= continued > 0
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The words of one page with their boxes (x0, y0, x1, y1; y from the top)."""
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        out,
+    )
+    return [(w, (float(a), float(b), float(c), float(d))) for a, b, c, d, w in found]
+
+
 def test_svg_atlas_is_a_folder_of_linked_pages(tmp_path: Path) -> None:
     graph = fixture_graph("four-day-week")
     pages, paths = render_map(graph, tmp_path / "map.svg", Format.SVG)
@@ -208,9 +251,10 @@ def test_wrong_usage_exits_2(
 
 
 def test_stdout_takes_one_diagram(runner: CliRunner, four_day: Path) -> None:
-    result = runner.invoke(app, ["render", str(four_day), "--focus", "O2", "-o", "-"])
-    assert result.exit_code == 0
-    assert node_ids(result.stdout) >= {"O2", "O2.r1"}
+    args = ["render", str(four_day), "--focus", "O1", "-o", "-"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert node_ids(result.stdout) >= {"O1", "O1.p1"}
     result = runner.invoke(app, ["render", str(four_day), "-o", "-", "-f", "dot"])
     assert result.exit_code == 2 and "atlas" in result.stderr
 

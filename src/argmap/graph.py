@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Position, Severity
 from argmap.diagnostics import did_you_mean as _did_you_mean
-from argmap.model import FORMAT_VERSION, ArgMap, Attack, Node, Side, Source
+from argmap.model import FORMAT_VERSION, Attack, Side
 
 if TYPE_CHECKING:
+    from argmap.model import ArgMap, Node, Source
     from argmap.schemes import Scheme
 
 YamlPath = tuple[str | int, ...]
 Locate = Callable[[YamlPath], Position]
+_Frame = tuple["Node", YamlPath, "MapNode | None", "Role", int]  # the tree walk's stack
 
 
 class Role(StrEnum):
@@ -277,8 +279,7 @@ class _Resolver:
 
     def _walk_tree(self) -> None:
         seen_explicit: set[str] = set()
-        Frame = tuple[Node, YamlPath, "MapNode | None", Role, int]
-        stack: list[Frame] = [
+        stack: list[_Frame] = [
             (n, ("claims", i), None, Role.CLAIM, i)
             for i, n in reversed(list(enumerate(self.map.claims)))
         ]

@@ -1,6 +1,8 @@
-"""Progress: a transient bar while a command works through files, on a terminal only.
+"""Progress: a transient bar while a command works through its slow steps, on a terminal only.
 
-On a terminal the bar is rich's, and the lines a command reports print above it.
+On a terminal the bar is rich's, with a spinner and the time so far, so that one long
+step (laying out a big diagram, writing a PDF) shows it is alive; the lines a command
+reports print above it.
 Anywhere else (a pipe, a log, CI) the lines go plainly to standard error and rich is
 never imported: on top of what rendering imports anyway, it costs 50-100 ms, more than
 drawing a 100-node diagram takes.
@@ -17,7 +19,11 @@ if TYPE_CHECKING:
 
 
 class Steps:
-    """`with Steps(total) as steps:` then `steps.start(what)`, `steps.say(line)`, `steps.done()`."""
+    """`with Steps(total) as steps:` then `steps.start(what)`, `steps.say(line)`, `steps.done()`.
+
+    A Steps never entered shows nothing: a library function can take one and report
+    its steps without knowing whether anyone watches.
+    """
 
     def __init__(self, total: int) -> None:
         self.total = total
@@ -27,9 +33,27 @@ class Steps:
     def __enter__(self) -> Steps:
         if sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import Progress
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+                # what goes to stdout prints above the bar only when it is the same terminal;
+                # a redirected stdout (`-o - > file`) must not be sent to the bar's stderr
+                redirect_stdout=sys.stdout.isatty(),
+            )
             self._bar.__enter__()
             self._task = self._bar.add_task("", total=self.total)
         return self
@@ -44,9 +68,9 @@ class Steps:
             self._bar.__exit__(kind, error, trace)
 
     def start(self, what: str) -> None:
-        """Name the step under way (shown on the bar)."""
+        """Name the step under way (shown on the bar at once)."""
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, description=what)
+            self._bar.update(self._task, description=what, refresh=True)
 
     def say(self, line: str) -> None:
         """Report a line on standard error, above the bar if there is one."""
@@ -54,6 +78,12 @@ class Steps:
             self._bar.console.print(line, highlight=False, markup=False, soft_wrap=True)
         else:
             print(line, file=sys.stderr, flush=True)
+
+    def more(self, steps: int) -> None:
+        """`steps` more steps to come than the total given at the start."""
+        self.total += steps
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, total=self.total)
 
     def done(self) -> None:
         """One step finished."""

@@ -10,25 +10,20 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from argmap.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from argmap.graph import MapGraph, resolve_map
 from argmap.load import LoadedYaml, YamlPath, load_file, load_text
-from argmap.model import (
-    ArgMap,
-    Checks,
-    Evidence,
-    Expect,
-    Impact,
-    Node,
-    Sides,
-    Source,
-    SourceWork,
-)
+from argmap.model import records
 from argmap.perf import paused_gc
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from argmap.model import ArgMap
 
 
 @dataclass
@@ -48,13 +43,13 @@ class MapResult:
 def load_map(path: Path) -> MapResult:
     """Read, check and resolve the map at `path`."""
     with paused_gc():
-        return _resolve(load_file(path))
+        return _resolve(load_file(path, tree=False))
 
 
 def load_map_text(text: str, file: str = "<string>") -> MapResult:
     """Same as `load_map`, for text already in memory."""
     with paused_gc():
-        return _resolve(load_text(text, file))
+        return _resolve(load_text(text, file, tree=False))
 
 
 def resolve_loaded(loaded: LoadedYaml) -> MapResult:
@@ -67,7 +62,8 @@ def _resolve(loaded: LoadedYaml) -> MapResult:
     if loaded.data is None and diagnostics:
         return MapResult(loaded.file, None, sort_diagnostics(diagnostics))
     try:
-        argmap = ArgMap.model_validate(loaded.data)
+        # A record, not the pydantic class: same fields, same errors, no pydantic to load.
+        argmap = cast("ArgMap", records.ArgMap.model_validate(loaded.data))
     except ValidationError as exc:
         diagnostics.extend(_model_diagnostics(exc, loaded))
         return MapResult(loaded.file, None, sort_diagnostics(diagnostics))
@@ -77,19 +73,6 @@ def _resolve(loaded: LoadedYaml) -> MapResult:
     return MapResult(loaded.file, graph if ok else None, sort_diagnostics(diagnostics), loaded)
 
 
-# Which model a mapping is, from the key that holds it (did-you-mean on unknown keys; the
-# language server's key completion).
-MODEL_UNDER: dict[str, type[BaseModel]] = {
-    "claims": Node,
-    "premises": Node,
-    "rebuttals": Node,
-    "evidence": Evidence,
-    "source": SourceWork,
-    "impact": Impact,
-    "sides": Sides,
-    "expect": Expect,
-    "checks": Checks,
-}
 _CODE_LISTS = ("disable", "ignore")
 _WHAT = {
     "string_type": "text",
@@ -106,15 +89,19 @@ _WHAT = {
 }
 
 
-def _model_at(loc: YamlPath) -> type[BaseModel]:
+def _fields_at(loc: YamlPath) -> tuple[str, ...]:
+    """The keys the mapping holding `loc` may have."""
+    from argmap.model.classes import MODEL_UNDER, ArgMap, Node, Source  # pydantic: rare path
+
     parent = loc[:-1]
-    if not parent:
-        return ArgMap
-    if isinstance(parent[-1], int):
-        return MODEL_UNDER.get(str(parent[-2]), Node) if len(parent) > 1 else ArgMap
-    if len(parent) >= 2 and parent[-2] == "sources":
-        return Source
-    return MODEL_UNDER.get(str(parent[-1]), ArgMap)
+    model: type[BaseModel] = ArgMap
+    if parent and isinstance(parent[-1], int):
+        model = MODEL_UNDER.get(str(parent[-2]), Node) if len(parent) > 1 else ArgMap
+    elif len(parent) >= 2 and parent[-2] == "sources":
+        model = Source
+    elif parent:
+        model = MODEL_UNDER.get(str(parent[-1]), ArgMap)
+    return tuple(model.model_fields)
 
 
 def _describe(value: Any) -> str:
@@ -140,8 +127,7 @@ def _model_diagnostics(exc: ValidationError, loaded: LoadedYaml) -> list[Diagnos
             )
         elif kind == "extra_forbidden":
             pos = loaded.key_position(loc)
-            fields = list(_model_at(loc).model_fields)
-            close = difflib.get_close_matches(name, fields, n=1)
+            close = difflib.get_close_matches(name, _fields_at(loc), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             code, message = "unknown-key", f"unknown key '{name}'{hint}"
         elif kind == "missing":

@@ -9,11 +9,15 @@ contentions with their status, the turns each side has won, and a weighing table
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from argmap.analysis import Evaluation, Status
 from argmap.analysis.grounded import Label
 from argmap.graph import MapGraph, Relation
-from argmap.model import Impact, Side
+from argmap.model import Side
+
+if TYPE_CHECKING:
+    from argmap.model import Impact
 
 IMPACT_AXES = ("magnitude", "probability", "timeframe", "scope", "reversibility")
 

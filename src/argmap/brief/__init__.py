@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.fileio import write_atomic
+from argmap.progress import Steps
 from argmap.render.choices import Paper
 
 if TYPE_CHECKING:
@@ -222,26 +223,38 @@ def write_sheets(
     output: str | None,
     options: SheetOptions = SheetOptions(),
     printers: Sequence[Printer] = (),
+    steps: Steps | None = None,
 ) -> list[Path]:
     """Render and write one sheet per side; returns the files written (diagrams included).
 
     PDF sheets go to `printers`, one per side (see argmap.brief.pdf.open_printers:
     started before the map was read, they have WeasyPrint loaded by now, and print the
     two sides at once); without them the PDFs are printed here, one after the other.
+    Each sheet's layout (analysis, diagram) and each PDF's writing is a step of `steps`.
     """
     from argmap.brief.pdf import Printer
 
     paths = sheet_paths(map_path, sides, fmt, output)
     sheets: list[Sheet] = []
+    steps = steps or Steps(0)
     if fmt is SheetFormat.PDF:
+        steps.more(2 * len(sides))
         workers = list(printers) or [Printer() for _ in sides]
         for side, worker in zip(sides, workers, strict=True):
+            steps.start(f"{side.value} sheet: laying out")
             worker.submit(*_print_job(graph, side, options))
-        sheets = [Sheet(side, fmt, w.result()) for side, w in zip(sides, workers, strict=True)]
+            steps.done()
+        for side, worker in zip(sides, workers, strict=True):
+            steps.start(f"{side.value} sheet: writing the PDF")
+            sheets.append(Sheet(side, fmt, worker.result()))
+            steps.done()
     else:
+        steps.more(len(sides))
         for side, path in zip(sides, paths, strict=True):
+            steps.start(f"{side.value} sheet: laying out")
             diagram_name = path.with_suffix(".svg").name
             sheets.append(make_sheet(graph, side, fmt, options, diagram_name=diagram_name))
+            steps.done()
     written: list[Path] = []
     for sheet, path in zip(sheets, paths, strict=True):
         write_atomic(path, sheet.content)

@@ -1,7 +1,5 @@
 """The typer application every command module registers on, and its global options."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`argmap brief`: briefing sheets per side."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -118,24 +116,30 @@ def brief(
     printers = open_printers(count) if fmt is SheetFormat.PDF and not to_stdout else []
     from argmap.brief import TemplateProblem, make_sheet, write_sheets
     from argmap.model import Side
+    from argmap.progress import Steps
     from argmap.render import GraphvizError
     from argmap.validate import load_map
 
     sides = [Side(side.value)] if side else list(Side)
     try:
-        result = load_map(map_path)
-        for diagnostic in result.diagnostics:
-            typer.echo(str(diagnostic))
-        if result.graph is None:
-            raise typer.Exit(1)
-        # a Markdown sheet links its diagram as a file beside it; standard output has none
-        diagram = diagram and not (to_stdout and fmt is SheetFormat.MARKDOWN)
-        options = SheetOptions(paper, template, full_text, status, diagram)
-        if to_stdout:
-            sheet = make_sheet(result.graph, sides[0], fmt, options)
-            typer.echo(sheet.content.decode("utf-8"), nl=False)
-            return
-        written = write_sheets(result.graph, map_path, sides, fmt, output, options, printers)
+        with Steps(1) as steps:  # a bar on a terminal: a big map's PDF takes a minute
+            steps.start(f"reading {map_path.name}")
+            result = load_map(map_path)
+            steps.done()
+            for diagnostic in result.diagnostics:
+                typer.echo(str(diagnostic))
+            if result.graph is None:
+                raise typer.Exit(1)
+            # a Markdown sheet links its diagram as a file beside it; standard output has none
+            diagram = diagram and not (to_stdout and fmt is SheetFormat.MARKDOWN)
+            options = SheetOptions(paper, template, full_text, status, diagram)
+            if to_stdout:
+                sheet = make_sheet(result.graph, sides[0], fmt, options)
+                typer.echo(sheet.content.decode("utf-8"), nl=False)
+                return
+            written = write_sheets(
+                result.graph, map_path, sides, fmt, output, options, printers, steps
+            )
     except (OutputProblem, TemplateProblem) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

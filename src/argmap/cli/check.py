@@ -1,7 +1,5 @@
 """Commands that read maps and report: validate, check, eval, schemes, schema."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

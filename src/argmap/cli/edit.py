@@ -1,8 +1,6 @@
 """Commands that edit maps keeping every comment: new, add, set, move, rm, rename, source, fmt,
 show."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from contextlib import nullcontext
 from enum import StrEnum
@@ -47,7 +45,7 @@ class FormatChoice(StrEnum):
     POLICY = "policy"
 
 
-def _edit(map_file: Path, dry_run: bool, operation: Callable[[MapDocument], Change]) -> None:
+def _edit(map_file: Path, dry_run: bool, operation: "Callable[[MapDocument], Change]") -> None:
     """Open the map, make one change, validate it, then write it (or print the diff)."""
     from argmap.edit.document import MapDocument
     from argmap.edit.errors import EditError, RefusedEdit

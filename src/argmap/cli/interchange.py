@@ -1,7 +1,5 @@
 """`argmap export` and `argmap import`: other tools' formats."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

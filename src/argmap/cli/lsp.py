@@ -1,7 +1,5 @@
 """The language server command: argmap lsp."""
 
-from __future__ import annotations
-
 from argmap.cli.app import app
 
 

@@ -1,7 +1,5 @@
 """`argmap render`: diagrams through Graphviz."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`argmap serve`: the live preview in the browser."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

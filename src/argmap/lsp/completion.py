@@ -19,8 +19,8 @@ from argmap.edit.ids import NODE_LINKS, IdIndex, Kind
 from argmap.graph import MapGraph, source_label
 from argmap.load import child_node
 from argmap.model import ArgMap, Expect, Source
+from argmap.model.classes import MODEL_UNDER
 from argmap.schemes import scheme_library
-from argmap.validate import MODEL_UNDER
 
 _ID_CHARS = re.compile(r"[A-Za-z0-9_.\-]*$")
 _EXPECT_KEYS = tuple(Expect.model_fields)

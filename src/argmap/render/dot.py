@@ -15,12 +15,14 @@ deterministic: the same map and options give the same bytes. Layout conventions:
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.analysis import Status
 from argmap.graph import Edge, MapGraph, MapNode, Relation, Role
 from argmap.model import Attack
+from argmap.render.fan import columns, stagger
 from argmap.render.labels import node_label, stub_label
 from argmap.render.legend import legend_label
 from argmap.render.style import (
@@ -36,6 +38,7 @@ from argmap.render.style import (
     SMALL,
     STUB_FILL,
     SUPPORT_COLOUR,
+    WRAP_EDGE,
 )
 from argmap.render.text import markup, wrap
 from argmap.render.view import DiagramOptions, Page
@@ -98,7 +101,8 @@ def _edge_style(
             "label": "<outweighs>",
             "fontcolor": OUTWEIGH_COLOUR,
         }
-    kind = markup(attack_words(attack, turn=turn, on_evidence=cards))
+    words = wrap(attack_words(attack, turn=turn, on_evidence=cards), WRAP_EDGE)
+    kind = "<BR/>".join(markup(line) for line in words)
     return {
         "color": ATTACK_COLOUR,
         "style": "dashed",
@@ -140,6 +144,7 @@ class _Builder:
     drawn_junctions: set[str] = field(default_factory=set)
     stubs: set[str] = field(default_factory=set)
     links_drawn: set[Relation] = field(default_factory=set)  # cross-link kinds drawn
+    offsets: dict[str, int] = field(default_factory=dict)  # staggered leaves (`fan.py`)
 
     @property
     def quick(self) -> bool:
@@ -163,6 +168,7 @@ class _Builder:
     # -- layout plan ---------------------------------------------------------
     def plan(self) -> None:
         self.on_page = set(self.page.nodes)
+        self.offsets = stagger(self.graph, self.page.nodes)
         for node_id in self.page.nodes:
             node = self.graph[node_id]
             if node.role is Role.PREMISE and node.node.group is not None:
@@ -185,6 +191,9 @@ class _Builder:
 
     # -- pieces ---------------------------------------------------------------
     def add_node(self, node: MapNode) -> None:
+        if node.id in self.page.recaps:  # drawn in full on its home page: recalled here
+            self.emit(f"{quote(node.id)} [{_attrs(self._stub_attrs(node.id, node.id))}];")
+            return
         status = self.statuses.get(node.id) if self.statuses is not None else None
         continued = self.page.continued.get(node.id)
         hidden = 0
@@ -241,7 +250,7 @@ class _Builder:
         junction = self.junctions.get(node.id)
         cut = self.statuses is not None and self.statuses.get(node.id) is Status.CUT
         if junction is None:
-            minlen = 1 if cuts_step else self.span
+            minlen = 1 if cuts_step else self.span * (1 + self.offsets.get(node.id, 0))
             if cut:  # the cut is drawn on the line (the node itself is granted)
                 style = _edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
                 self.edge(upper, node.id, _upward(_cut(style), minlen))
@@ -272,31 +281,37 @@ class _Builder:
         name = f"{node_id}|elsewhere"
         if name not in self.stubs:
             self.stubs.add(name)
-            node = self.graph[node_id]
-            label = stub_label(self.graph, node, self.page.home.get(node_id), self.options.ids)
-            attrs: dict[str, str | float | int] = {
-                "id": self.node_id(name),
-                "label": f"<{label.html}>",
-                "style": "rounded,filled",
-                "fillcolor": STUB_FILL,
-                "color": MUTED,
-                "fontcolor": MUTED,
-            }
-            page = self.page.home.get(node_id)
-            if page is not None and self.links is not None and page in self.links:
-                attrs["href"] = self.links[page]
-            self.emit(f"{quote(name)} [{_attrs(attrs)}];")
+            self.emit(f"{quote(name)} [{_attrs(self._stub_attrs(node_id, name))}];")
         return name
 
-    def link_up(self, upper: str, lower: str, style: Mapping[str, str]) -> None:
-        """A double line from `lower` to `upper`, with `lower` ranked below `upper`.
+    def _stub_attrs(self, node_id: str, name: str) -> dict[str, str | float | int]:
+        """A small white box naming a node drawn elsewhere, linked to its page."""
+        node = self.graph[node_id]
+        page = self.page.home.get(node_id)
+        label = stub_label(self.graph, node, page, self.options.ids)
+        attrs: dict[str, str | float | int] = {
+            "id": self.node_id(name),
+            "label": f"<{label.html}>",
+            "style": "rounded,filled",
+            "fillcolor": STUB_FILL,
+            "color": MUTED,
+            "fontcolor": MUTED,
+        }
+        if page is not None and self.links is not None and page in self.links:
+            attrs["href"] = self.links[page]
+        return attrs
 
-        Graphviz 2.43 draws the tail arrow of a reversed (`dir=back`) multi-colour edge in
-        the list's middle colour, here invisible: the line is drawn forwards, outside the
-        ranking, and an invisible edge ranks it.
+    def link_up(self, upper: str, lower: str, style: Mapping[str, str]) -> None:
+        """A cross-link from `lower` up to `upper`, which ranks `lower` below `upper`.
+
+        Drawn as one thick line, not the double line of other cross-links: Graphviz 2.43
+        paints the arrow of a reversed (`dir=back`) double line in its invisible middle
+        colour, and a double line drawn forwards outside the ranking loops around the page.
         """
-        self.edge(upper, lower, {"style": "invis", "minlen": self.span})
-        self.edge(lower, upper, {**style, "constraint": "false"})
+        minlen = self.span * (1 + self.offsets.get(lower, 0))
+        line = {k: v for k, v in style.items() if k != "arrowhead"}
+        line.update(color=style["color"].split(":")[0], penwidth="2.4")
+        self.edge(upper, lower, _upward({**line, "arrowhead": style["arrowhead"]}, minlen))
 
     def cross_link(self, edge: Edge) -> None:
         self.links_drawn.add(edge.relation)
@@ -332,15 +347,20 @@ class _Builder:
         return False
 
     def header(self) -> str:
-        """The graph label: title, motion and page line, then the legend."""
+        """The graph label: title, motion and page line, then the legend. An atlas page
+        after the first has only its page line: a long title there set the page's width."""
         argmap = self.graph.map
+        if self.page.number > 1 and not self.page.key:  # the page line; p. 1 has the rest
+            return f'<FONT POINT-SIZE="{SMALL + 1}">{markup(self.page.heading)}</FONT>'
         title = "<BR/>".join(markup(line) for line in wrap(argmap.title, 70))
         cells = [f'<FONT POINT-SIZE="14"><B>{title}</B></FONT>']
         if argmap.motion:
             cells.append("<I>" + "<BR/>".join(markup(x) for x in wrap(argmap.motion, 100)) + "</I>")
         if self.page.heading:
             cells.append(f'<FONT POINT-SIZE="{SMALL + 1}">{markup(self.page.heading)}</FONT>')
-        if self.page.legend and self.options.legend:
+        if self.page.key:
+            cells.append(self._atlas_key())
+        elif self.page.legend and self.options.legend:
             cells.append(
                 legend_label(
                     self.graph,
@@ -353,6 +373,29 @@ class _Builder:
             )
         rows = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{cell}</TD></TR>' for cell in cells)
         return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
+
+    def _atlas_key(self) -> str:
+        """The key page of an atlas: every mark that any of its pages draws."""
+        drawn = set(self.page.home)
+        statuses = (
+            {self.statuses[n] for n in drawn if n in self.statuses} if self.statuses else set()
+        )
+        links = {e.relation for e in self.graph.edges if e.cross_link and e.source in drawn}
+        groups = {
+            (self.graph[n].parent, self.graph[n].node.group)
+            for n in drawn
+            if self.graph[n].node.group is not None
+        }
+        members = [(self.graph[n].parent, self.graph[n].node.group) for n in drawn]
+        grouped = any(members.count(g) > 1 for g in groups)
+        return legend_label(
+            self.graph,
+            statuses=statuses,
+            links=links,
+            pages=True,
+            stubs=bool(links),
+            groups=grouped,
+        )
 
     def _statuses_drawn(self) -> set[Status]:
         """The statuses the page shows: the key explains only those (and none without)."""
@@ -370,7 +413,8 @@ class _Builder:
             "fontsize": FONT_SIZE,
             "nodesep": 0.22,
             "ranksep": 0.2,
-            "pad": 0.2,
+            "pad": 0.1,
+            "margin": 0,  # cairo's PDF adds half an inch a side by default: paper margins do
             "bgcolor": "white",
             "labelloc": "t",
             "labeljust": "l",
@@ -387,7 +431,7 @@ class _Builder:
         }
         edge_attrs: Attrs = {
             "fontname": FONT,
-            "fontsize": SMALL + 1,
+            "fontsize": SMALL,
             "penwidth": 1.2,
             "arrowsize": 0.8,
         }
@@ -399,6 +443,9 @@ class _Builder:
             node = self.graph[node_id]
             self.add_node(node)
             self.tree_edge(node)
+        for chain in columns(self.graph, self.offsets, self.page.nodes):
+            for upper, lower in itertools.pairwise(chain):
+                self.edge(upper, lower, {"style": "invis", "minlen": self.span})
         for edge in self._cross_links():
             self.cross_link(edge)
         for (parent, group), members in self.groups.items():

@@ -25,9 +25,9 @@ from argmap.render.text import markup, text_width, wrap
 # Points per column and per line, for FONT at FONT_SIZE and at SMALL (measured).
 COLUMN = 5.4
 BOLD_COLUMN = 6.0
-SMALL_COLUMN = 4.5
+SMALL_COLUMN = 5.0
 LINE = 11.8
-SMALL_LINE = 9.6
+SMALL_LINE = 10.8
 PADDING = 11.0  # node margin plus cell padding, each direction
 
 

@@ -79,7 +79,8 @@ def legend_label(
         items.append(
             (
                 _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
-                "cross-link (double line): supports or attacks<BR/>a node elsewhere",
+                "cross-link (double line, or one thick line up<BR/>"
+                "into what it backs): supports or attacks a node elsewhere",
                 _BARE,
             )
         )

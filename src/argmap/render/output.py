@@ -10,21 +10,23 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import sys
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.analysis import Status
 from argmap.diagnostics import Diagnostic
 from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
 from argmap.model import Side
-from argmap.render.atlas import plan_atlas
+from argmap.render.atlas import Measure, plan_atlas
 from argmap.render.choices import MARGIN, Format, Paper
 from argmap.render.dot import build_dot
-from argmap.render.size import DEFAULT_MAX_NODES, Look, Sizer
+from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
 from argmap.render.text import clean
 from argmap.render.view import (
     DiagramOptions,
@@ -34,6 +36,9 @@ from argmap.render.view import (
     select_nodes,
     view_roots,
 )
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfWriter
 
 
 class GraphvizError(RuntimeError):
@@ -89,9 +94,20 @@ class RenderSettings:
 
 
 def plan_pages(
-    graph: MapGraph, options: DiagramOptions, settings: RenderSettings = RenderSettings()
+    graph: MapGraph,
+    options: DiagramOptions,
+    settings: RenderSettings = RenderSettings(),
+    measure: Measure | None = None,
+    *,
+    paper_key: bool = True,
 ) -> list[Page]:
-    """The view as one page, or as an atlas when it would not read on the paper."""
+    """The view as one page, or as an atlas when it would not read on the paper.
+
+    With `measure` (see `measurer`), pages are checked against Graphviz's own layout:
+    a diagram the estimate put on one sheet but that prints too small becomes an atlas,
+    and atlas pages are split or joined until each prints at reading size. `paper_key`:
+    a whole view on one sheet puts the key on a page of its own where it does not fit
+    beside the drawing (PDF); otherwise the key stays on the drawing (SVG, PNG, DOT)."""
     nodes = select_nodes(graph, options)
     if not nodes:
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
@@ -99,28 +115,103 @@ def plan_pages(
     sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
     look = Look(options.direction, options.titles_only, options.legend)
     atlas = settings.atlas if settings.atlas is not None else not sizer.fits(nodes, look)
-    if not atlas or len(nodes) < 2:
-        return [Page(tuple(nodes), heading=describe_view(graph, options))]
-    return plan_atlas(sizer, nodes, view_roots(graph, options), look)
+    single = [Page(tuple(nodes), heading=describe_view(graph, options))]
+    if len(nodes) < 2 or (atlas is False and settings.atlas is False):
+        return single
+    if not atlas:
+        size = measure(single)[0] if measure is not None else None
+        if settings.atlas is not None or size is None or sizer.fit(size) >= MIN_SCALE:
+            return single
+    roots = view_roots(graph, options)
+    whole = settings.atlas is None
+    return plan_atlas(sizer, nodes, roots, look, measure, whole=whole, paper_key=paper_key)
+
+
+def measurer(
+    graph: MapGraph, options: DiagramOptions, statuses: Mapping[str, Status] | None
+) -> Measure:
+    """A `Measure` that lays pages out with Graphviz (SVG, which gives the size in points)."""
+
+    def measure(pages: Sequence[Page]) -> list[tuple[float, float] | None]:
+        drawn = [p for p in pages if p.nodes]
+        outputs = iter(_layout_all([build_dot(graph, p, options, statuses) for p in drawn], "svg"))
+        return [drawn_size(next(outputs), Format.SVG) if page.nodes else None for page in pages]
+
+    return measure
+
+
+_PDF_BOX = re.compile(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]")
+_SVG_BOX = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def drawn_size(data: bytes, fmt: Format) -> tuple[float, float] | None:
+    """A laid-out page's size in points, read from Graphviz's output (None for DOT)."""
+    if fmt is Format.PNG:  # Graphviz writes PNG at 96 dpi
+        width, height = struct.unpack(">II", data[16:24])
+        return width * 72 / 96, height * 72 / 96
+    found = (_PDF_BOX if fmt is Format.PDF else _SVG_BOX).search(data)
+    return (float(found[1]), float(found[2])) if fmt is not Format.DOT and found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """Pages laid out: their plan, the bytes of each output, and the pages that print
+    below reading size (`MIN_SCALE`; the least a page can hold, where nothing smaller fits)."""
+
+    pages: list[Page]
+    outputs: list[bytes]
+    small: tuple[int, ...] = ()
+
+
+def draw(
+    graph: MapGraph,
+    options: DiagramOptions,
+    settings: RenderSettings,
+    fmt: Format,
+    statuses: Mapping[str, Status] | None = None,
+) -> Drawing:
+    """Plan the pages (checked against Graphviz's layout when they go on paper) and lay
+    them out in `fmt`; a PDF atlas comes back as one document."""
+    paper = settings.paper
+    measure = measurer(graph, options, statuses) if paper is not None else None
+    pages = plan_pages(graph, options, settings, measure, paper_key=fmt is Format.PDF)
+    outputs = layout_pages(graph, pages, fmt, options, statuses)
+    small: list[int] = []  # on paper: a screen zooms
+    if paper is not None and fmt is Format.PDF:
+        sizer = Sizer(graph, paper)
+        for page, data in zip(pages, outputs, strict=True):
+            size = drawn_size(data, fmt) if page.nodes else None
+            if size is not None and sizer.fit(size) < MIN_SCALE:
+                small.append(page.number)
+    if fmt is Format.PDF:
+        captions = [p.caption or graph.map.title for p in pages]
+        outputs = [join_pdf(outputs, captions, graph.map.title, paper)]
+    return Drawing(pages, outputs, tuple(small))
 
 
 def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
-    if len(dots) == 1:
-        return [layout(dots[0], fmt)]
+    if len(dots) <= 1:
+        return [layout(dot, fmt) for dot in dots]
     with ThreadPoolExecutor(max_workers=min(len(dots), os.cpu_count() or 2)) as pool:
         return list(pool.map(lambda d: layout(d, fmt), dots))
+
+
+PAGE_LINK = "#argmap-page-"  # a PDF page's link to another page, as Graphviz writes it
 
 
 def join_pdf(
     pages: Sequence[bytes], captions: Sequence[str], title: str, paper: Paper | None
 ) -> bytes:
-    """One PDF of the pages, each scaled down (never up) to fit the paper, with bookmarks."""
+    """One PDF of the pages, each scaled down (never up) to fit the paper, with bookmarks;
+    page references ("continued on p. N", a box naming a node's page) link to the page."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import RectangleObject
 
     writer = PdfWriter()
+    placed: list[tuple[float, float, float]] = []  # each page's scale and offset
     for data, caption in zip(pages, captions, strict=True):
         page = writer.add_page(PdfReader(io.BytesIO(data)).pages[0])
+        scale, x, y = 1.0, 0.0, 0.0
         if paper is not None:
             box = page.mediabox
             left, bottom = float(box.left), float(box.bottom)
@@ -138,34 +229,57 @@ def join_pdf(
                 page.replace_contents(content)
             page.mediabox = RectangleObject([0, 0, page_w, page_h])
             page.cropbox = RectangleObject([0, 0, page_w, page_h])
+        placed.append((scale, x, y))
         writer.add_outline_item(title=caption, page_number=len(writer.pages) - 1)
+    for page, (scale, x, y) in zip(writer.pages, placed, strict=True):
+        _link_pages(writer, page, scale, x, y)
     writer.add_metadata({"/Title": clean(title), "/Creator": "argmap render"})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
 
 
-def render_bytes(
+def _link_pages(writer: PdfWriter, page: PageObject, scale: float, x: float, y: float) -> None:
+    """Graphviz's links to `PAGE_LINK`N become links to page N of the document, placed
+    where the scaled drawing puts their boxes."""
+    from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject
+
+    for ref in page.get("/Annots") or []:
+        annot = ref.get_object()
+        action = annot.get("/A")
+        target = str(action.get_object().get("/URI", "")) if action is not None else ""
+        if not target.startswith(PAGE_LINK):
+            continue
+        number = int(target.removeprefix(PAGE_LINK))
+        if not 1 <= number <= len(writer.pages):
+            continue
+        x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+        rect = [x0 * scale + x, y0 * scale + y, x1 * scale + x, y1 * scale + y]
+        annot[NameObject("/Rect")] = ArrayObject(FloatObject(v) for v in rect)
+        del annot["/A"]
+        annot[NameObject("/Dest")] = ArrayObject(
+            [writer.pages[number - 1].indirect_reference, NameObject("/Fit")]
+        )
+        annot[NameObject("/Border")] = ArrayObject([NumberObject(0)] * 3)
+
+
+def layout_pages(
     graph: MapGraph,
     pages: Sequence[Page],
     fmt: Format,
     options: DiagramOptions,
     statuses: Mapping[str, Status] | None = None,
-    *,
-    paper: Paper | None = Paper.A4,
 ) -> list[bytes]:
-    """The output of each page; a PDF atlas comes back as one joined document."""
+    """Each page laid out by Graphviz in `fmt` (DOT: the source itself)."""
     links = None
     if fmt is Format.SVG and len(pages) > 1:
         links = {p.number: f"{p.name}.svg" for p in pages}
+    elif fmt is Format.PDF and len(pages) > 1:  # made internal links by `join_pdf`
+        links = {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
     dots = [build_dot(graph, page, options, statuses, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
-    outputs = _layout_all(dots, fmt.value)
-    if fmt is Format.PDF:
-        captions = [p.caption or graph.map.title for p in pages]
-        return [join_pdf(outputs, captions, graph.map.title, paper)]
-    return outputs
+    return _layout_all(dots, fmt.value)
 
 
 def write_pages(
@@ -193,10 +307,8 @@ def render_map(
     statuses: Mapping[str, Status] | None = None,
 ) -> tuple[list[Page], list[Path]]:
     """Draw `graph` into `target` (or a folder beside it for a multi-file atlas)."""
-    options = options or DiagramOptions()
-    pages = plan_pages(graph, options, settings)
-    outputs = render_bytes(graph, pages, fmt, options, statuses, paper=settings.paper)
-    return pages, write_pages(target, fmt, pages, outputs)
+    drawing = draw(graph, options or DiagramOptions(), settings, fmt, statuses)
+    return drawing.pages, write_pages(target, fmt, drawing.pages, drawing.outputs)
 
 
 STDOUT = Path("-")
@@ -211,6 +323,7 @@ class Drawn:
     written: tuple[Path, ...] = ()  # empty when the diagram went to standard output
     diagnostics: tuple[Diagnostic, ...] = ()
     failed: bool = False
+    small: tuple[int, ...] = ()  # pages that print below reading size
 
     @property
     def summary(self) -> str:
@@ -221,6 +334,12 @@ class Drawn:
         else:
             where = f"{self.written[0].parent}{os.sep}"
         pages = f" ({self.pages} pages)" if self.pages > 1 else ""
+        if self.small:
+            which = ", ".join(map(str, self.small))
+            pages += (
+                f"; page{'s' * (len(self.small) > 1)} {which} print{'s' * (len(self.small) == 1)}"
+                " below 8 pt: draw less at once (--depth, --focus) or use bigger paper"
+            )
         return f"{self.file} -> {where}{pages}"
 
 
@@ -246,19 +365,20 @@ def draw_file(
     if result.graph is None:
         return Drawn(file, diagnostics=tuple(result.diagnostics), failed=True)
     marks = statuses(result.graph) if status else None
+    drawing = draw(result.graph, options, settings, fmt, marks)
+    pages = drawing.pages
     if target != STDOUT:
-        pages, paths = render_map(result.graph, target, fmt, options, settings, marks)
-        return Drawn(file, len(pages), tuple(paths))
-    pages = plan_pages(result.graph, options, settings)
-    if len(pages) > 1 and fmt is not Format.PDF:
+        paths = write_pages(target, fmt, pages, drawing.outputs)
+        return Drawn(file, len(pages), tuple(paths), small=drawing.small)
+    if len(drawing.outputs) > 1:
         raise RenderError(
             f"{file} needs an atlas of {len(pages)} pages: write it to a folder "
             "(-o FOLDER), as one PDF (-f pdf), or draw it whole (--no-atlas)"
         )
-    [data] = render_bytes(result.graph, pages, fmt, options, marks, paper=settings.paper)
+    [data] = drawing.outputs
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
-    return Drawn(file, len(pages))
+    return Drawn(file, len(pages), small=drawing.small)
 
 
 def output_targets(

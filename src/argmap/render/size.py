@@ -8,19 +8,34 @@ the wrapped label text (see `labels.py`); levels follow the layout rules of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from argmap.graph import MapGraph, Relation
 from argmap.model import Attack
 from argmap.render.choices import Direction, Paper
-from argmap.render.labels import COLUMN, SMALL_COLUMN, Label, node_label, stub_label
-from argmap.render.text import text_width
+from argmap.render.fan import stagger
+from argmap.render.labels import (
+    COLUMN,
+    SMALL_COLUMN,
+    SMALL_LINE,
+    Label,
+    node_label,
+    stub_label,
+)
+from argmap.render.style import WRAP_EDGE
+from argmap.render.text import text_width, wrap
+from argmap.words import attack_words
 
-MIN_SCALE = 0.6  # 10 pt text printed at 6 pt or larger
+MIN_SCALE = 0.8  # 10 pt body text printed at 8 pt or larger, 9 pt codes at 7.2 pt
 DEFAULT_MAX_NODES = 40
 NODE_GAP = 16.0  # points between neighbours on a rank (nodesep)
-RANK_GAP = {Direction.TB: 36.0, Direction.LR: 90.0}  # between levels: two ranks, a label
+RANK_GAP = 2 * 14.4  # between levels: two of dot's ranksep (0.2 in), plus any edge words
+EDGE_COLUMN = 5.6  # an attack's words on its line: bold, SMALL
+# What `dot` adds beyond the boxes and gaps counted here (lines routed between boxes,
+# label placement), as (width, height) factors measured on the shipped maps' atlas
+# pages with Graphviz 2.43; `output.draw` corrects what is still off after layout.
+STRETCH = {Direction.TB: (1.0, 1.0), Direction.LR: (1.0, 1.0)}
 TITLE_COLUMN = 9.0  # the map title, 14 pt bold
 LEGEND = (780.0, 240.0)  # the key, under the title
 
@@ -33,6 +48,7 @@ class Look:
     titles_only: bool = False
     legend: bool = False
     stubs: bool = True
+    masthead: bool = True  # title and motion; atlas pages after the first have one line
 
 
 @dataclass
@@ -42,6 +58,9 @@ class Sizer:
     graph: MapGraph
     paper: Paper = Paper.A4
     max_nodes: int = DEFAULT_MAX_NODES
+    # node -> how much larger than estimated a page starting from it came out in Graphviz
+    correction: dict[str, float] = field(default_factory=dict)
+    recaps: set[str] = field(default_factory=set)  # drawn as a small box: in full elsewhere
     _labels: dict[tuple[str, bool], Label] = field(default_factory=dict)
     _scales: dict[tuple[tuple[str, ...], Look], float] = field(default_factory=dict)
 
@@ -58,10 +77,24 @@ class Sizer:
             self._labels[key] = stub_label(self.graph, self.graph[node_id], 99)
         return self._labels[key]
 
-    def levels(self, nodes: Sequence[str]) -> dict[str, int]:
-        """The level each node draws on: one below its drawn parent (an undercut level
-        with its target), a contention one below what it supports."""
+    def correct(self, nodes: Sequence[str], factor: float) -> None:
+        """Estimate pages holding any of `nodes` `factor` times larger (Graphviz drew one
+        of them larger than estimated)."""
+        for node_id in nodes:
+            self.correction[node_id] = self.correction.get(node_id, 1.0) * factor
+        self._scales.clear()
+
+    def recall(self, nodes: Sequence[str]) -> None:
+        """From now on, draw `nodes` as small boxes recalling them (`Page.recaps`)."""
+        self.recaps.update(nodes)
+        self._scales.clear()
+
+    def levels(self, nodes: Sequence[str], offsets: dict[str, int] | None = None) -> dict[str, int]:
+        """The level each node draws on: one below its drawn parent (more for a staggered
+        leaf, `fan.py`; an undercut level with its target), a contention one below what it
+        supports."""
         on = set(nodes)
+        offsets = stagger(self.graph, nodes) if offsets is None else offsets
         level: dict[str, int] = {}
         for _ in range(8):  # cross-link constraints settle in a few passes
             changed = False
@@ -70,13 +103,15 @@ class Sizer:
                 new = 0
                 if node.parent in on:
                     target = self.graph[node.parent]
-                    new = level.get(target.id, 0) + 1
+                    new = level.get(target.id, 0) + 1 + offsets.get(node_id, 0)
                     if node.attack is Attack.UNDERCUT and target.parent in on:
                         new -= 1  # hangs off the junction beside its target
-                elif node.parent is None:
+                else:
+                    new = offsets.get(node_id, 0)  # a top, perhaps staggered among the tops
                     for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
-                        if edge.cross_link and edge.target in on:
-                            new = max(new, level.get(edge.target, 0) + 1)
+                        if node.parent is None and edge.cross_link and edge.target in on:
+                            below = level.get(edge.target, 0) + 1 + offsets.get(node_id, 0)
+                            new = max(new, below)
                 if level.get(node_id) != new:
                     level[node_id] = new
                     changed = True
@@ -129,8 +164,11 @@ class Sizer:
             current = above.get(current)
         return False
 
-    def _tree_breadth(self, sizes: dict[str, float], above: dict[str, str]) -> float:
-        """Breadth as `dot` lays a tree out: each subtree as wide as its children together."""
+    def _tree_breadth(
+        self, sizes: dict[str, float], above: dict[str, str], offsets: dict[str, int]
+    ) -> float:
+        """Breadth as `dot` lays a tree out: each subtree as wide as its children together
+        (a staggered fan as its widest row)."""
         below: dict[str, list[str]] = {}
         for node_id, parent in above.items():
             below.setdefault(parent, []).append(node_id)
@@ -145,14 +183,13 @@ class Sizer:
                 if any(k not in breadth for k in kids):
                     later.append(node_id)
                     continue
-                together = sum(breadth[k] for k in kids) + NODE_GAP * max(len(kids) - 1, 0)
+                together = _widest_row([(offsets.get(k, 0), breadth[k]) for k in kids])
                 breadth[node_id] = max(sizes[node_id], together)
             if len(later) == len(pending):  # a loop: measure what is left on its own
                 breadth.update({n: sizes[n] for n in later})
                 break
             pending = later
-        tops = [n for n in order if n not in above]
-        return sum(breadth[n] for n in tops) + NODE_GAP * max(len(tops) - 1, 0)
+        return _widest_row([(offsets.get(n, 0), breadth[n]) for n in order if n not in above])
 
     def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
         """Estimated width and height in points of the diagram of `nodes`."""
@@ -169,10 +206,14 @@ class Sizer:
             along[lvl] = max(along.get(lvl, 0.0), size_along)
             sizes[name] = size_across
 
-        level = self.levels(nodes)
+        offsets = stagger(self.graph, nodes)
+        level = self.levels(nodes, offsets)
         above = self._layout_parents(nodes)
         for node_id, lvl in level.items():
-            place(node_id, self.label(node_id, look.titles_only), lvl)
+            recap = node_id in self.recaps and not look.titles_only
+            place(
+                node_id, self.stub(node_id) if recap else self.label(node_id, look.titles_only), lvl
+            )
         if look.stubs:
             for node_id, (lvl, anchor) in self._stubs(nodes, level).items():
                 place(f"{node_id}|elsewhere", self.stub(node_id), lvl)
@@ -180,11 +221,21 @@ class Sizer:
                     above[f"{node_id}|elsewhere"] = anchor
                 else:
                     sizes.pop(f"{node_id}|elsewhere")  # drawn over its source: no breadth
+        gaps: dict[int, float] = {}
+        for node_id, lvl in level.items():
+            gaps[lvl] = max(gaps.get(lvl, 0.0), self._edge_words(node_id, level, lr))
         ranks = max(across.values(), default=0.0)
-        breadth = max(ranks, (ranks + self._tree_breadth(sizes, above)) / 2)
-        length = sum(along.values()) + RANK_GAP[look.direction] * max(len(along) - 1, 0)
+        breadth = max(ranks, (ranks + self._tree_breadth(sizes, above, offsets)) / 2)
+        length = sum(along.values()) + sum(
+            RANK_GAP + gaps.get(lvl, 0.0) for lvl in sorted(along)[1:]
+        )
         width, height = (length, breadth) if lr else (breadth, length)
+        factor = max((self.correction.get(n, 1.0) for n in nodes), default=1.0)
+        stretch_w, stretch_h = STRETCH[look.direction]
+        width, height = width * factor * stretch_w, height * factor * stretch_h
         title = self.graph.map.title
+        if not look.masthead:  # one line: the page's heading (about 60 columns)
+            return max(width, 60 * SMALL_COLUMN), height + 24.0
         width = max(width, text_width(title) * TITLE_COLUMN, 100 * SMALL_COLUMN)
         height += 50.0
         if self.graph.map.motion:
@@ -195,6 +246,18 @@ class Sizer:
             height += LEGEND[1]
         return width, height
 
+    def _edge_words(self, node_id: str, on: Mapping[str, int], lr: bool) -> float:
+        """How far the words on the line from `node_id` up to its parent push the levels
+        apart: their width left to right, their lines (and a cut mark) top to bottom."""
+        node = self.graph[node_id]
+        if node.parent is None or node.parent not in on or node.attack is None:
+            return 0.0
+        cards = node.attack is Attack.UNDERMINE and bool(self.graph[node.parent].node.evidence)
+        lines = wrap(attack_words(node.attack, turn=node.node.turn, on_evidence=cards), WRAP_EDGE)
+        if lr:
+            return max(map(text_width, lines)) * EDGE_COLUMN
+        return (len(lines) + 1) * SMALL_LINE
+
     def scale(self, nodes: Sequence[str], look: Look) -> float:
         """The scale at which the diagram fits the paper, in its better orientation."""
         key = (tuple(nodes), look)  # the atlas asks again of the page it chooses
@@ -203,13 +266,27 @@ class Sizer:
         return self._scales[key]
 
     def _scale(self, nodes: Sequence[str], look: Look) -> float:
-        width, height = self.extent(nodes, look)
+        return self.fit(self.extent(nodes, look))
+
+    def fit(self, size: tuple[float, float]) -> float:
+        """The scale a drawing of `size` points takes to fill the paper inside its margins,
+        in its better orientation (above 1 for a small drawing)."""
+        width, height = size
         short, long = self.paper.printable
         portrait = min(short / width, long / height)
         landscape = min(long / width, short / height)
         return max(portrait, landscape)
 
-    def fits(self, nodes: Sequence[str], look: Look) -> bool:
+    def fits(self, nodes: Sequence[str], look: Look, slack: float = 1.0) -> bool:
+        """Whether the nodes draw on one sheet at `MIN_SCALE` (times `slack`) or larger."""
         if len(nodes) > self.max_nodes:
             return False
-        return self.scale(nodes, look) >= MIN_SCALE
+        return self.scale(nodes, look) >= MIN_SCALE * slack
+
+
+def _widest_row(items: Sequence[tuple[int, float]]) -> float:
+    """How wide siblings draw side by side: the widest of their rows (`fan.py`)."""
+    rows: dict[int, list[float]] = {}
+    for row, breadth in items:
+        rows.setdefault(row, []).append(breadth)
+    return max((sum(row) + NODE_GAP * (len(row) - 1) for row in rows.values()), default=0.0)

@@ -15,7 +15,7 @@ from argmap.model import Side
 
 FONT = "DejaVu Sans"
 FONT_SIZE = 10
-SMALL = 8
+SMALL = 9  # codes, evidence lines, edge words: 7.2 pt at the atlas's smallest scale
 
 INK = "#222222"
 MUTED = "#555555"
@@ -31,8 +31,9 @@ LINK_COLOUR = "#0072B2"  # Okabe-Ito blue
 OUTWEIGH_COLOUR = "#9A4E7F"  # Okabe-Ito reddish purple, darkened
 STUB_FILL = "#FFFFFF"
 WRAP_FULL = 34  # columns of body text per line
-WRAP_TITLES = 26
+WRAP_TITLES = 24
 TITLE_LINES = 4  # titles-only mode: the most lines a label keeps
+WRAP_EDGE = 14  # columns of an attack's words on its line ("their evidence / is bad")
 
 
 @dataclass(frozen=True, slots=True)

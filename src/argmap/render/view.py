@@ -46,6 +46,9 @@ class Page:
     ids: bool = False  # print each node's map id beside its debate code
     stubs: bool = True  # draw cross-links to nodes off the page as small boxes
     direction: Direction | None = None  # None: as the options say
+    roots: tuple[str, ...] = ()  # an atlas page: the subtrees it starts from
+    recaps: frozenset[str] = frozenset()  # drawn in full on another page: a small box here
+    key: bool = False  # the atlas's key page: no nodes, the marks of every page explained
 
 
 def view_roots(graph: MapGraph, options: DiagramOptions) -> list[str]:

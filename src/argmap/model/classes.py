@@ -1,4 +1,4 @@
-"""Model: what an argument map is (format version 1), as pydantic models.
+"""The model's classes: what an argument map is (format version 1), as pydantic models.
 
 The model knows nothing of YAML, files or the command line. Field names are the
 keys users write, so a validation error's location is a path into the file.
@@ -7,12 +7,11 @@ The JSON Schema for editors is generated from these classes (`argmap schema`).
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-FORMAT_VERSION = 1
+from argmap.model.kinds import Attack, DebateFormat, Side
 
 Id = Annotated[
     str,
@@ -30,32 +29,6 @@ CheckCode = Annotated[
     StringConstraints(pattern=r"^[a-z0-9-]+$"),
     Field(description="A check code as printed by `argmap check`, e.g. 'quote-missing'."),
 ]
-
-
-class Side(StrEnum):
-    PRO = "pro"
-    CON = "con"
-
-    @property
-    def other(self) -> Side:
-        return Side.CON if self is Side.PRO else Side.PRO
-
-
-class Attack(StrEnum):
-    """ASPIC+ attack kinds."""
-
-    REBUT = "rebut"  # the attacked conclusion is false
-    UNDERMINE = "undermine"  # the attacked premise or its evidence is false or unreliable
-    UNDERCUT = "undercut"  # even if the premise holds, it does not support its parent
-
-
-class DebateFormat(StrEnum):
-    GENERIC = "generic"
-    BP = "bp"
-    WSDC = "wsdc"
-    PF = "pf"
-    LD = "ld"
-    POLICY = "policy"
 
 
 class _Strict(BaseModel):
@@ -194,3 +167,18 @@ class ArgMap(_Strict):
     claims: list[Node] = Field(default_factory=list)
     checks: Checks | None = None
     expect: Expect | None = None
+
+
+# Which model a mapping is, from the key that holds it (did-you-mean on unknown keys; the
+# language server's key completion).
+MODEL_UNDER: dict[str, type[BaseModel]] = {
+    "claims": Node,
+    "premises": Node,
+    "rebuttals": Node,
+    "evidence": Evidence,
+    "source": SourceWork,
+    "impact": Impact,
+    "sides": Sides,
+    "expect": Expect,
+    "checks": Checks,
+}
