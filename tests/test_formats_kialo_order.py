@@ -298,3 +298,11 @@ def test_the_command_line_keeps_every_number(tmp_path: Path) -> None:
     assert claims_of(back.read_text(encoding="utf-8")) == claims_of(
         source.read_text(encoding="utf-8")
     )
+
+
+def test_a_place_below_one_is_a_located_error() -> None:
+    text = "argmap: 1\ntitle: T\nclaims:\n  - side: pro\n    text: A.\n    order: [0]\n"
+    result = load_map_text(text, "m.yaml")
+    assert [str(d) for d in result.diagnostics] == [
+        "m.yaml:6:13: error[invalid-value]: places in 'order' count from 1, not 0"
+    ]
