@@ -64,14 +64,20 @@ def _node(graph: MapGraph, node_id: str, fmt: str) -> tuple[Any, ...]:
     )
 
 
-def _relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
+def relations(graph: MapGraph, fmt: str) -> list[tuple[str, str, str, bool]]:
     """Every relation by the texts it joins, tree edge or cross-link alike."""
     out = []
+    thesis = thesis_of(graph)
     for edge in graph.edges:
         if fmt != "aif" and edge.relation is Relation.OUTWEIGH:
             continue  # only AIF holds outweighing
         source = graph[edge.source]
-        undercut = edge.attack is Attack.UNDERCUT and graph[edge.target].parent is not None
+        undercut = (
+            fmt != "kialo"  # Con only
+            and edge.attack is Attack.UNDERCUT
+            # An undercut of a root claim cuts its bearing on a thesis, if there is one.
+            and (graph[edge.target].parent is not None or thesis is not None)
+        )
         target = normal_text(graph[edge.target].text, fmt)
         out.append((normal_text(source.text, fmt), target, edge.relation.value, undercut))
     motion = graph.map.motion
@@ -93,7 +99,7 @@ def shape(graph: MapGraph, fmt: str, original: MapGraph | None = None) -> dict[s
         # relations are what must survive.
         return {
             "nodes": len(graph) + (graph.map.motion is not None),
-            "relations": _relations(graph, fmt),
+            "relations": relations(graph, fmt),
         }
     kept = {Relation.SUPPORT, Relation.ATTACK}
     if fmt == "aif":

@@ -43,8 +43,8 @@ def import_file(name: str, fmt: str) -> tuple[MapGraph, list[tuple[str, str, str
 
 def test_kialo_import_of_a_discussion_export() -> None:
     graph, notes = import_file("kialo-discussion.txt", "kialo")
-    # A Con before a Pro among siblings: an export would renumber them, and says so.
-    assert [(n[0], n[1]) for n in notes] == [("8:13", "order")]
+    # A Con before a Pro among siblings is kept in that order (`order`): nothing lost.
+    assert notes == []
     assert graph.map.title == "Should homework be banned in primary schools?"
     assert graph.map.motion == "Primary schools should stop setting homework."
     # Pro children of the thesis are the proposition's claims, Con ones the opposition's.
@@ -99,7 +99,10 @@ def test_kialo_export_lines() -> None:
         "1. This house would require uniforms in state schools.",
     ]
     assert "1.1.1. Pro: Branded clothing marks out poorer pupils \\(for teasing\\)." in lines
-    assert "1.1.5. Con: -> See 1.2." in lines
+    # O1 attacks G1 too: Kialo writes it in full at its first place, under G1, and its
+    # own place as a root claim points back to it.
+    assert "1.1.5. Con: Uniforms cost families money they do not have." in lines
+    assert lines[-1] == "1.2. Con: -> See 1.1.5."
     assert "1.1.4. Con: Bullying just moves to other markers:" in lines
     assert lines[lines.index("1.1.4. Con: Bullying just moves to other markers:") + 1] == (
         "shoes, phones and bags."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -177,5 +178,16 @@ def test_round_trip_through_the_real_argdown_cli(
     subprocess.run(
         [str(ARGDOWN), "json", str(source), str(folder / "out")], check=True, capture_output=True
     )
-    back = imported((folder / "out" / "map.json").read_text(encoding="utf-8"))
-    assert shape(back, "argdown", graph) == shape(graph, "argdown")
+    text = (folder / "out" / "map.json").read_text(encoding="utf-8")
+    back = imported(text)
+    got, want = shape(back, "argdown", graph), shape(graph, "argdown")
+    if "relations" in want and got != want:
+        # A claim that every other hangs from became the motion: its own relations
+        # cannot be kept, and each is warned (motion-link). Nothing else may differ.
+        _, notes = import_map(text, "map.json")
+        lost = Counter(want["relations"]) - Counter(got["relations"])
+        assert not Counter(got["relations"]) - Counter(want["relations"])
+        assert sum(lost.values()) == sum(n.code == "motion-link" for n in notes)
+        assert got["nodes"] == want["nodes"]
+    else:
+        assert got == want

@@ -15,7 +15,7 @@ from argmap.formats.base import thesis_of
 from argmap.graph import MapGraph
 from argmap.validate import load_map_text
 from argmap.write import dump_map
-from interchange_shape import maps, shape
+from interchange_shape import maps, relations, shape
 
 
 def resolve(data: dict[str, Any]) -> MapGraph | None:
@@ -40,6 +40,14 @@ def test_round_trip_keeps_the_documented_shape(fmt: str, data: dict[str, Any]) -
     assert graph is not None
     back = through(graph, fmt)
     got, want = shape(back, fmt, graph), shape(graph, fmt)
+    _, warnings = exporter(fmt)(graph, None)
+    if any("writes a claim in full where it first appears" in w for w in warnings):
+        # Kialo: a claim linked under a claim written before its own place is written
+        # (and read back) there; the relations stay (test_formats_kialo_order.py).
+        got, want = (
+            {"nodes": len(g), "relations": relations(g, fmt), "roots": len(g.roots)}
+            for g in (back, graph)
+        )
     if "relations" in want and got != want:
         # A claim that every other hangs from became the motion: its own cross-links
         # cannot be kept, and each is warned (motion-link). Nothing else may differ.

@@ -132,6 +132,11 @@ class MapGraph:
             stack.extend(reversed([*current.premises, *current.rebuttals]))
 
     @cached_property
+    def cross_links(self) -> list[Edge]:
+        """The edges declared by `supports`, `attacks` and `outweighs`, in map order."""
+        return [edge for edge in self.edges if edge.cross_link]
+
+    @cached_property
     def codes(self) -> dict[str, str]:
         """The code debaters cite for each node ("P1a", "O1.3"): `numbering`, once."""
         return numbering(self)

@@ -169,6 +169,8 @@ def _model_diagnostics(exc: ValidationError, loaded: LoadedYaml) -> list[Diagnos
                 "wrong-type",
                 f"'{name}' should be {_WHAT[kind]}, not {_describe(value)}",
             )
+        elif kind == "greater_than_equal" and len(loc) >= 2 and loc[-2] == "order":
+            code, message = "invalid-value", f"places in 'order' count from 1, not {value}"
         elif kind in ("greater_than_equal", "less_than_equal"):
             code, message = "invalid-value", f"'{name}' must be between 0 and 1, not {value}"
         else:

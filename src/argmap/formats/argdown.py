@@ -263,6 +263,7 @@ class _ArgdownReader:
         self.defined_at: dict[str, tuple[int, int]] = {}
         self.group_of: dict[str, str] = {}
         self.auto: set[str] = set()  # elements Argdown titled 'Untitled N'
+        self.prose_text: dict[str, str] = {}  # their text with its #tags, for notes
 
     def read(self, data: dict[str, Any]) -> None:
         for title, ec in data["statements"].items():
@@ -330,7 +331,7 @@ class _ArgdownReader:
             (self.line_of.get(st.key, 0), i) for i, st in enumerate(self.draft.statements)
         )
         extra = sorted(
-            [(self.line_of.get(st.key, 0), st.text) for st in prose]
+            [(self.line_of.get(st.key, 0), self.prose_text.get(st.key, st.text)) for st in prose]
             + [(line, text) for line, text, _ in headings]
         )
         notes: dict[int, list[str]] = {}
@@ -376,8 +377,9 @@ class _ArgdownReader:
         text = _plain_text(raw or "", _list(member.get("ranges")))
         auto = re.fullmatch(r"Untitled \d+", title) is not None
         key = f"{kind}:{title}"
-        if auto:
+        if auto:  # a paragraph, if nothing relates to it: kept as notes with its #tags
             self.auto.add(key)
+            self.prose_text[key] = _plain_text(raw or "", _list(member.get("ranges")), tags=True)
         if not text:
             text = title  # an argument without a description is named by its title
         tags = [str(t) for t in _list(element.get("tags")) if isinstance(t, str | int)]
@@ -495,9 +497,10 @@ class _ArgdownReader:
         return self.keys.get((wanted, str(title)))
 
 
-def _plain_text(text: str, ranges: list[Any]) -> str:
-    """The text without its #tags (tags are read from the element's tag list) and with
-    its links as Markdown links (Argdown keeps a link's URL in a range)."""
+def _plain_text(text: str, ranges: list[Any], *, tags: bool = False) -> str:
+    """The text without its #tags (tags are read from the element's tag list; `tags`
+    keeps them) and with its links as Markdown links (Argdown keeps a link's URL in a
+    range)."""
     spans = []
     for r in ranges:
         if isinstance(r, dict) and r.get("type") in ("tag", "link"):
@@ -505,7 +508,7 @@ def _plain_text(text: str, ranges: list[Any]) -> str:
             if 0 <= start <= stop < len(text):
                 spans.append((start, stop, r))
     for start, stop, r in sorted(spans, key=lambda span: -span[0]):
-        if r["type"] == "tag" and text[start] == "#":
+        if r["type"] == "tag" and text[start] == "#" and not tags:
             text = text[:start] + text[stop + 1 :]
         elif r["type"] == "link" and isinstance(r.get("url"), str):
             label = text[start : stop + 1].replace("]", "\\]")

@@ -113,6 +113,7 @@ _FIELD_NAMES = {
     "outweighs": "outweigh links",
     "supports": "support cross-links",
     "attacks": "attack cross-links",
+    "order": "Kialo places (order)",
 }
 
 

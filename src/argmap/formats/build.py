@@ -74,6 +74,9 @@ class Draft:
     motion: str | None = None
     sides: Sides | None = None
     sources: dict[str, Source] = field(default_factory=dict)  # cited by evidence fields
+    # What the source lists under each statement, in its order (source, relation): for
+    # formats that interleave premises, rebuttals and linked claims (Kialo).
+    slots: dict[str, list[tuple[str, Relation]]] = field(default_factory=dict)
 
     def note(self, where: str, code: str, message: str) -> None:
         self.notes.append(ImportNote(where, code, message))
@@ -132,7 +135,13 @@ class _Builder:
         self._assign_sides(roots, children, sides)
         links = self._cross_links()
         ids = self._ids(links)
-        claims = self._nodes(roots, children, sides, links, ids)
+        if self.thesis in self.draft.slots:  # root claims in the thesis's order
+            listed: dict[str, int] = {}
+            for i, (source, _) in enumerate(self.draft.slots[self.thesis]):
+                listed.setdefault(source, i)
+            roots.sort(key=lambda key: listed.get(key, len(listed)))
+        places = self._places(roots, children, links) if self.draft.slots else {}
+        claims = self._nodes(roots, children, sides, links, ids, places)
         argmap = ArgMap(
             argmap=1,
             title=(title or "").strip() or self.draft.fallback_title,
@@ -275,6 +284,9 @@ class _Builder:
                 )
             triple = (link.source, link.target, link.relation)
             if triple in seen:
+                self.draft.note(
+                    link.where, "duplicate-link", "the same relation a second time; kept once"
+                )
                 continue
             if link.relation is Relation.SUPPORT:
                 if _reaches(supports, link.target, link.source):
@@ -305,6 +317,90 @@ class _Builder:
             ids[key] = candidate
         return ids
 
+    # -- order of children ----------------------------------------------------------------
+
+    def _places(
+        self, roots: list[str], children: dict[str, list[str]], links: list[Link]
+    ) -> dict[str, list[int]]:
+        """The `order` field of each node whose places differ from argmap's default.
+
+        By default a node lists its premises, then its rebuttals, then the claims linked
+        to it in document order (as `argmap.formats.kialo.child_slots` reads them); where
+        the source lists them otherwise, every node listed there gets its place: under
+        its parent first, then under each node it supports, then each it attacks.
+        """
+        tree: dict[str, list[str]] = {}  # premises, then rebuttals, in document order
+        preorder: dict[str, int] = {}
+        stack = list(reversed(roots))
+        while stack:
+            key = stack.pop()
+            preorder[key] = len(preorder)
+            kids = self._tree_children(key, children)
+            tree[key] = kids
+            stack.extend(reversed(kids))
+        outgoing: dict[str, list[Link]] = {}
+        for relation in (Relation.SUPPORT, Relation.ATTACK):  # supports, then attacks
+            for link in links:
+                if link.relation is relation:
+                    outgoing.setdefault(link.source, []).append(link)
+        incoming: dict[str, list[tuple[int, int, str, Relation]]] = {}
+        for source, out in outgoing.items():
+            for k, link in enumerate(out, 1):
+                incoming.setdefault(link.target, []).append(
+                    (preorder[source], k, source, link.relation)
+                )
+
+        def default(target: str) -> list[tuple[str, Relation]]:
+            slots = [(c, self.parent[c].relation) for c in tree[target]]
+            return slots + [(s, r) for _, _, s, r in sorted(incoming.get(target, ()))]
+
+        given: dict[tuple[str, str, Relation], int] = {}  # (source, target, relation)
+        for target, wanted in self.draft.slots.items():
+            if target not in preorder:
+                continue  # the thesis: root claims keep its order in the list of claims
+            usual = default(target)
+            listed = list(dict.fromkeys(wanted))
+            if listed == usual:
+                continue
+            kept = set(usual)
+            listed = [slot for slot in listed if slot in kept]
+            placed = set(listed)
+            listed += [slot for slot in usual if slot not in placed]
+            if listed != usual:
+                for i, (source, relation) in enumerate(listed, 1):
+                    given[source, target, relation] = i
+        usual_places: dict[str, dict[tuple[str, Relation], int]] = {}
+
+        def usual_place(source: str, target: str, relation: Relation) -> int:
+            if target not in usual_places:
+                usual_places[target] = {s: i for i, s in enumerate(default(target), 1)}
+            return usual_places[target][source, relation]
+
+        places: dict[str, list[int]] = {}
+        root_place = {key: i for i, key in enumerate(roots, 1)}
+        for key in dict.fromkeys(source for source, _, _ in given):
+            up = self.parent.get(key)
+            where = [(key, up.target, up.relation) if up else None]
+            where += [(key, link.target, link.relation) for link in outgoing.get(key, ())]
+            # A root claim's own place is its place in the list of claims.
+            order = [
+                root_place[key] if w is None else given.get(w) or usual_place(*w) for w in where
+            ]
+            while order:  # a place left out is the usual one
+                last = where[len(order) - 1]
+                if last is None or order[-1] != usual_place(*last):
+                    break
+                order.pop()
+            if order:
+                places[key] = order
+        return places
+
+    def _tree_children(self, key: str, children: dict[str, list[str]]) -> list[str]:
+        """Premises, then rebuttals, as the built node lists them."""
+        kids = children.get(key, [])
+        support = [c for c in kids if self.parent[c].relation is Relation.SUPPORT]
+        return support + [c for c in kids if self.parent[c].relation is not Relation.SUPPORT]
+
     # -- nodes --------------------------------------------------------------------------
 
     def _nodes(
@@ -314,6 +410,7 @@ class _Builder:
         sides: dict[str, Side],
         links: list[Link],
         ids: dict[str, str],
+        places: dict[str, list[int]],
     ) -> list[Node]:
         outgoing: dict[str, dict[str, list[str]]] = {}
         for link in links:
@@ -339,6 +436,8 @@ class _Builder:
                 data["side"] = sides[key]
             data.update(self._fields(statement, up))
             data.update(outgoing.get(key, {}))
+            if places.get(key):
+                data["order"] = places[key]
             premises: list[Node] = []
             rebuttals: list[Node] = []
             for child in children.get(key, ()):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.analysis import Verdict
 from argmap.formats.base import ImportFailed, ImportNote, dropped_fields, map_title
@@ -38,7 +38,6 @@ _URL = re.compile(r"https?://[^\s)\]]+")
 _CLAIM = re.compile(r"^([ \t]*)(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con|Thesis):[ \t]*)?(.*)$")
 _SEE = re.compile(r"^->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
-_SEE_LINE = re.compile(r"^[\d.]+ (?:Pro|Con): -> See ([\d.]+)\.$")
 _LINK = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?=\s|$)")
 
@@ -46,58 +45,45 @@ _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.(?=\s|$)")
 def export_map(
     graph: MapGraph, verdicts: Mapping[str, Verdict] | None = None
 ) -> tuple[str, list[str]]:
-    """The map as a Kialo discussion export, and what Kialo could not hold."""
-    argmap = graph.map
-    numbers: dict[str, str] = {}
-    order: list[str] = []
-    stack = [(root, f"1.{i}") for i, root in reversed(list(enumerate(graph.roots, 1)))]
-    while stack:
-        node_id, number = stack.pop()
-        numbers[node_id] = number
-        order.append(node_id)
-        kids = [c.id for c in graph.children(node_id)]
-        stack.extend((kid, f"{number}.{i}") for i, kid in reversed(list(enumerate(kids, 1))))
-    # A cross-link is a "-> See N." claim under its target, after the target's own children.
-    links: dict[str, list[str]] = {}
-    for edge in graph.edges:
-        if edge.cross_link and edge.relation is not Relation.OUTWEIGH:
-            stance = "Pro" if edge.relation is Relation.SUPPORT else "Con"
-            target_links = links.setdefault(edge.target, [])
-            number = (
-                f"{numbers[edge.target]}.{len(graph.children(edge.target)) + len(target_links) + 1}"
-            )
-            target_links.append(f"{number}. {stance}: -> See {numbers[edge.source]}.")
+    """The map as a Kialo discussion export, and what Kialo could not hold.
 
+    Kialo numbers claims in the order it writes them, and its exports only point back:
+    a claim is written in full at its first place in that order (under a claim it is
+    linked to, if that comes first) and every later place is a `-> See N.` line.
+    """
+    argmap = graph.map
+    slots = child_slots(graph)
     lines = [
         f"{_TITLE} {_one_line(argmap.title)}",
         "",
-        f"1. {_escape(argmap.motion or argmap.title)}",
+        f"1. {_escape(argmap.motion or _one_line(argmap.title))}",
     ]
-    open_subtrees: list[str] = []  # nodes whose links wait for the end of their subtree
-    for node_id in order:
+    numbers: dict[str, str] = {}
+    moved = 0
+    stack: list[tuple[str, str, str, str | None]] = [  # node, stance, number, tree parent
+        (root, "Pro" if graph[root].side is Side.PRO else "Con", f"1.{i}", None)
+        for i, root in reversed(list(enumerate(graph.roots, 1)))
+    ]
+    while stack:
+        node_id, stance, number, under = stack.pop()
+        if node_id in numbers:
+            lines.append(f"{number}. {stance}: -> See {numbers[node_id]}.")
+            continue
+        numbers[node_id] = number
         mapped = graph[node_id]
-        while open_subtrees and not _within(numbers[node_id], numbers[open_subtrees[-1]]):
-            lines.extend(links.get(open_subtrees.pop(), ()))
-        if mapped.role is Role.CLAIM:
-            stance = "Pro" if mapped.side is Side.PRO else "Con"
-        else:
-            stance = "Pro" if mapped.role is Role.PREMISE else "Con"
-        lines.append(f"{numbers[node_id]}. {stance}: {_escape(mapped.text)}")
-        open_subtrees.append(node_id)
-    while open_subtrees:
-        lines.extend(links.get(open_subtrees.pop(), ()))
+        moved += mapped.parent is not None and under != mapped.parent
+        lines.append(f"{number}. {stance}: {_escape(mapped.text)}")
+        stack.extend(
+            (slot.node, slot.stance, f"{number}.{i}", node_id if slot.tree else "")
+            for i, slot in reversed(list(enumerate(slots.get(node_id, ()), 1)))
+        )
 
-    warnings = dropped_fields(graph, NAME, kept=("supports", "attacks"))
-    written = {line.split(" ", 1)[0]: i for i, line in enumerate(lines)}
-    forward = sum(
-        1
-        for i, line in enumerate(lines)
-        if (see := _SEE_LINE.match(line)) and written.get(see.group(1) + ".", -1) > i
-    )
-    if forward:
+    warnings = dropped_fields(graph, NAME, kept=("supports", "attacks", "order"))
+    if moved:
         warnings.append(
-            f"{NAME} exports only point back: {forward} '-> See N.' lines name a claim "
-            "written further down (argmap reads them; other Kialo readers may not)"
+            f"{NAME} writes a claim in full where it first appears: {moved} premises or "
+            "rebuttals also linked under an earlier claim are written there, with "
+            "'-> See N.' in their own place (an import places them there)"
         )
     undercuts = sum(1 for m in graph if m.attack is Attack.UNDERCUT)
     if undercuts:
@@ -113,8 +99,37 @@ def export_map(
     return "\n".join(lines) + "\n", warnings
 
 
-def _within(number: str, ancestor: str) -> bool:
-    return number.startswith(ancestor + ".")
+class Slot(NamedTuple):
+    """One place under a node: a premise or rebuttal of it, or a claim linked to it."""
+
+    node: str
+    stance: str  # "Pro" or "Con", relative to the node it is under
+    tree: bool  # a premise or rebuttal, not a cross-link
+
+
+def child_slots(graph: MapGraph) -> dict[str, list[Slot]]:
+    """What Kialo lists under each node, in order: premises, rebuttals, then the claims
+    linked to it (`supports`, `attacks`) in document order, unless nodes' `order` fields
+    give places (a place given wins; the others keep their default place)."""
+    placed: dict[str, list[tuple[int, int, Slot]]] = {}
+
+    def put(target: str, slot: Slot, given: list[int], index: int) -> None:
+        under = placed.setdefault(target, [])
+        default = len(under) + 1
+        place = given[index] if index < len(given) else default
+        under.append((place, default, slot))
+
+    for mapped in graph:
+        for child in graph.children(mapped.id):
+            stance = "Pro" if child.role is Role.PREMISE else "Con"
+            put(mapped.id, Slot(child.id, stance, tree=True), child.node.order, 0)
+    for mapped in graph:
+        given = mapped.node.order
+        links = [(t, "Pro") for t in mapped.node.supports]
+        links += [(t, "Con") for t in mapped.node.attacks]
+        for k, (target, stance) in enumerate(links, 1):
+            put(target, Slot(mapped.id, stance, tree=False), given, k)
+    return {node: [slot for *_, slot in sorted(under)] for node, under in placed.items()}
 
 
 def _default_attack(graph: MapGraph, node_id: str) -> Attack:
@@ -232,6 +247,9 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
         if number in seen:
             draft.note(where, "duplicate-number", f"claim {number}. appears twice; kept the first")
             continue
+        if parent:  # Kialo interleaves Pro, Con and linked claims: the map keeps its order
+            relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
+            draft.slots.setdefault(parent, []).append((see.group(1) if see else number, relation))
         if see:
             sees.append((see.group(1), parent, stance or "Pro", where))
             continue
@@ -247,28 +265,16 @@ def import_map(text: str, file: str = "<string>") -> tuple[ArgMap, list[ImportNo
             draft.note(where, "no-stance", "claim has no 'Pro:' or 'Con:'; read as Pro")
         relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
         draft.links.append(Link(number, parent, relation, where))
-    # argmap keeps a claim's Pro children before its Con ones, so Kialo's numbering
-    # changes on export wherever a Con comes first.
-    con_first: dict[str, str] = {}
-    seen_con: set[str] = set()
-    for _number, parent, stance, _body, line_no, col, _indent in claims:
-        if stance == "Con":
-            seen_con.add(parent)
-        elif stance in ("Pro", None) and parent in seen_con and parent:
-            con_first.setdefault(parent, f"{line_no}:{col}")
-    if con_first:
-        draft.note(
-            next(iter(con_first.values())),
-            "order",
-            f"under {len(con_first)} claims a Con comes before a Pro; argmap lists Pro "
-            "children first, so an export numbers them differently",
-        )
+    thesis = claims[0][0]
+    under_thesis: list[Link] = []  # placed first: a claim listed under the thesis is a root
     for source, parent, stance, where in sees:
         if source not in seen:
             draft.note(where, "unknown-claim", f"'-> See {source}.' names no claim; skipped")
             continue
         relation = Relation.ATTACK if stance == "Con" else Relation.SUPPORT
-        draft.links.append(Link(source, parent, relation, where))
+        link = Link(source, parent, relation, where)
+        (under_thesis if parent == thesis else draft.links).append(link)
+    draft.links[:0] = under_thesis
     return build_map(draft)
 
 

@@ -89,6 +89,7 @@ def _node(
         ],
         "tags": list(node.tags),
         "notes": node.notes,
+        "order": list(node.order),
     }
     if verdicts is not None and mapped.id in verdicts:
         verdict = verdicts[mapped.id]

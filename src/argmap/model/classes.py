@@ -122,6 +122,13 @@ class Node(_Strict):
     supports: list[Id] = Field(default_factory=list)
     attacks: list[Id] = Field(default_factory=list)
     outweighs: list[Id] = Field(default_factory=list)
+    order: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list,
+        description="Places in formats that list a node's premises, rebuttals and linked "
+        "claims in one sequence (Kialo): this node's place under its parent, then under each "
+        "node it `supports`, then each it `attacks`. Written by imports; without it, "
+        "premises come first, then rebuttals, then linked claims.",
+    )
     premises: list[Node] = Field(default_factory=list)
     rebuttals: list[Node] = Field(default_factory=list)
 

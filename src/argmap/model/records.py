@@ -74,6 +74,7 @@ class Node(Record):
         "supports",
         "attacks",
         "outweighs",
+        "order",
         "premises",
         "rebuttals",
     )
@@ -590,6 +591,15 @@ DEFINITIONS: list[dict[str, Any]] = [
                                 "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.\\-]*$",
                             },
                         },
+                        "default_factory": list,
+                        "default_factory_takes_data": False,
+                    },
+                },
+                "order": {
+                    "type": "model-field",
+                    "schema": {
+                        "type": "default",
+                        "schema": {"type": "list", "items_schema": {"type": "int", "ge": 1}},
                         "default_factory": list,
                         "default_factory_takes_data": False,
                     },

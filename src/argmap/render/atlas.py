@@ -29,7 +29,7 @@ class _Plan:
     orphans: list[str] = field(default_factory=list)  # a root's children left for later
 
 
-LOOK_AHEAD = 6  # later subtrees tried for a page's spare room (bounded: speed)
+LOOK_AHEAD = 4  # later subtrees tried for a page's spare room (bounded: speed)
 
 
 class _Planner:

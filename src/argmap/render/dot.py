@@ -23,7 +23,7 @@ from argmap.analysis import Status
 from argmap.graph import Edge, MapGraph, MapNode, Relation, Role
 from argmap.model import Attack
 from argmap.render.fan import columns, stagger
-from argmap.render.labels import node_label, stub_label
+from argmap.render.labels import Label, node_label, stub_label
 from argmap.render.legend import legend_label
 from argmap.render.style import (
     ATTACK_COLOUR,
@@ -58,6 +58,7 @@ def quote(value: str) -> str:
 
 
 Attrs = Mapping[str, str | float | int]
+LabelKey = tuple[str, bool, Status | None, int | None, int, bool]
 
 
 def _attr(key: str, value: str | float | int) -> str:
@@ -145,6 +146,7 @@ class _Builder:
     stubs: set[str] = field(default_factory=set)
     links_drawn: set[Relation] = field(default_factory=set)  # cross-link kinds drawn
     offsets: dict[str, int] = field(default_factory=dict)  # staggered leaves (`fan.py`)
+    labels: dict[LabelKey, Label] = field(default_factory=dict)  # shared between pages
 
     @property
     def quick(self) -> bool:
@@ -199,15 +201,18 @@ class _Builder:
         hidden = 0
         if continued is None:
             hidden = sum(1 for c in (*node.premises, *node.rebuttals) if c not in self.on_page)
-        label = node_label(
-            self.graph,
-            node,
-            titles_only=self.titles_only,
-            status=status,
-            continued=continued,
-            hidden=hidden,
-            ids=self.options.ids,
-        )
+        key = (node.id, self.titles_only, status, continued, hidden, self.options.ids)
+        label = self.labels.get(key)
+        if label is None:
+            label = self.labels[key] = node_label(
+                self.graph,
+                node,
+                titles_only=self.titles_only,
+                status=status,
+                continued=continued,
+                hidden=hidden,
+                ids=self.options.ids,
+            )
         border = BORDERS[status]
         styles = ["filled", *border.styles]
         if node.node.implicit and "dotted" not in styles:
@@ -461,9 +466,7 @@ class _Builder:
         return "\n".join(self.lines) + "\n"
 
     def _cross_links(self) -> Iterable[Edge]:
-        for edge in self.graph.edges:
-            if not edge.cross_link:
-                continue
+        for edge in self.graph.cross_links:
             ends = (edge.source in self.on_page) + (edge.target in self.on_page)
             if ends == 2 or (ends == 1 and self.page.stubs):
                 yield edge
@@ -477,10 +480,15 @@ def build_dot(
     *,
     links: Mapping[int, str] | None = None,
     graph_id: str = "argmap",
+    labels: dict[LabelKey, Label] | None = None,
 ) -> str:
     """DOT text for `page` of `graph`.
 
     `statuses` adds status marks; `links` maps page numbers to file names, so that
-    SVG pages of an atlas link to each other; `graph_id` prefixes every SVG id.
+    SVG pages of an atlas link to each other; `graph_id` prefixes every SVG id; `labels`
+    keeps node labels between calls (an atlas draws many pages of one map).
     """
-    return _Builder(graph, page, options or DiagramOptions(), statuses, links, graph_id).build()
+    builder = _Builder(graph, page, options or DiagramOptions(), statuses, links, graph_id)
+    if labels is not None:
+        builder.labels = labels
+    return builder.build()

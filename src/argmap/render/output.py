@@ -25,7 +25,8 @@ from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.render.atlas import Measure, plan_atlas
 from argmap.render.choices import MARGIN, Format, Paper
-from argmap.render.dot import build_dot
+from argmap.render.dot import LabelKey, build_dot
+from argmap.render.labels import Label
 from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
 from argmap.render.text import clean
 from argmap.render.view import (
@@ -49,8 +50,9 @@ LAYOUT_TIMEOUT = 60.0
 """Seconds Graphviz may spend on one page before argmap gives up on it."""
 
 
-def layout(dot: str, fmt: str) -> bytes:
-    """Run Graphviz's `dot` on DOT text; `fmt` is a Graphviz output format.
+def layout(dot: str, fmt: str, *, pages: int = 1) -> bytes:
+    """Run Graphviz's `dot` on DOT text; `fmt` is a Graphviz output format. `pages`: how
+    many graphs the text holds (a batch gets 2 s more a page).
 
     Bounded in time (`LAYOUT_TIMEOUT`, or `ARGMAP_GRAPHVIZ_TIMEOUT` seconds): a page with
     hundreds of cross-links or tens of thousands of nodes can keep `dot` busy for many
@@ -62,6 +64,7 @@ def layout(dot: str, fmt: str) -> bytes:
         timeout = float(os.environ.get("ARGMAP_GRAPHVIZ_TIMEOUT", LAYOUT_TIMEOUT))
     except ValueError:
         timeout = LAYOUT_TIMEOUT
+    timeout += 2.0 * (pages - 1)
     try:
         done = subprocess.run(
             ["dot", f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, timeout=timeout
@@ -132,9 +135,12 @@ def measurer(
 ) -> Measure:
     """A `Measure` that lays pages out with Graphviz (SVG, which gives the size in points)."""
 
+    labels: dict[LabelKey, Label] = {}
+
     def measure(pages: Sequence[Page]) -> list[tuple[float, float] | None]:
         drawn = [p for p in pages if p.nodes]
-        outputs = iter(_layout_all([build_dot(graph, p, options, statuses) for p in drawn], "svg"))
+        dots = [build_dot(graph, p, options, statuses, labels=labels) for p in drawn]
+        outputs = iter(_layout_all(dots, "svg"))
         return [drawn_size(next(outputs), Format.SVG) if page.nodes else None for page in pages]
 
     return measure
@@ -190,10 +196,46 @@ def draw(
 
 
 def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
+    """Each DOT text laid out; a `dot` process per core, each taking a batch of pages.
+
+    Starting `dot` costs about as much as laying a small page out, and an atlas is
+    checked page by page, so pages go to one process in turn; its output is cut back
+    into pages (`split_outputs`). A batch that fails is laid out page by page, so that
+    the message names the page."""
     if len(dots) <= 1:
         return [layout(dot, fmt) for dot in dots]
-    with ThreadPoolExecutor(max_workers=min(len(dots), os.cpu_count() or 2)) as pool:
-        return list(pool.map(lambda d: layout(d, fmt), dots))
+    workers = min(len(dots), os.cpu_count() or 2)
+    batches = [list(dots[i::workers]) for i in range(workers)]
+
+    def run(batch: list[str]) -> list[bytes]:
+        try:
+            found = split_outputs(layout("".join(batch), fmt, pages=len(batch)), fmt)
+        except GraphvizError:
+            found = []
+        return found if len(found) == len(batch) else [layout(dot, fmt) for dot in batch]
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        done = list(pool.map(run, batches))
+    return [done[i % workers][i // workers] for i in range(len(dots))]
+
+
+_STARTS = {"svg": b"<?xml ", "pdf": b"%PDF-", "dot": b"digraph ", "xdot": b"digraph "}
+_PNG_END = b"IEND\xaeB`\x82"
+
+
+def split_outputs(data: bytes, fmt: str) -> list[bytes]:
+    """Graphviz's outputs for several graphs, written one after another, as one each."""
+    if fmt == "png":  # cut after each image's end chunk: compressed data may hold anything
+        parts, start = [], 0
+        while (end := data.find(_PNG_END, start)) != -1:
+            parts.append(data[start : end + len(_PNG_END)])
+            start = end + len(_PNG_END)
+        return parts
+    marker = _STARTS[fmt]
+    starts = [m.start() for m in re.finditer(re.escape(marker), data)]
+    if fmt == "pdf":  # a file begins at %PDF- only right after the previous one's end
+        starts = [i for i in starts if i == 0 or data[i - 16 : i].rstrip().endswith(b"%%EOF")]
+    return [data[a:b] for a, b in zip(starts, [*starts[1:], len(data)], strict=True)]
 
 
 PAGE_LINK = "#argmap-page-"  # a PDF page's link to another page, as Graphviz writes it

@@ -62,7 +62,10 @@ class Sizer:
     correction: dict[str, float] = field(default_factory=dict)
     recaps: set[str] = field(default_factory=set)  # drawn as a small box: in full elsewhere
     _labels: dict[tuple[str, bool], Label] = field(default_factory=dict)
-    _scales: dict[tuple[tuple[str, ...], Look], float] = field(default_factory=dict)
+    _words: dict[tuple[str, bool], float] = field(default_factory=dict)
+    _drawings: dict[tuple[tuple[str, ...], Look, tuple[str, ...]], tuple[float, float]] = field(
+        default_factory=dict
+    )
 
     def label(self, node_id: str, titles_only: bool) -> Label:
         key = (node_id, titles_only)
@@ -82,12 +85,10 @@ class Sizer:
         of them larger than estimated)."""
         for node_id in nodes:
             self.correction[node_id] = self.correction.get(node_id, 1.0) * factor
-        self._scales.clear()
 
     def recall(self, nodes: Sequence[str]) -> None:
         """From now on, draw `nodes` as small boxes recalling them (`Page.recaps`)."""
         self.recaps.update(nodes)
-        self._scales.clear()
 
     def levels(self, nodes: Sequence[str], offsets: dict[str, int] | None = None) -> dict[str, int]:
         """The level each node draws on: one below its drawn parent (more for a staggered
@@ -97,12 +98,13 @@ class Sizer:
         offsets = stagger(self.graph, nodes) if offsets is None else offsets
         level: dict[str, int] = {}
         for _ in range(8):  # cross-link constraints settle in a few passes
-            changed = False
+            changed = ahead = False  # ahead: a level read before it was set
             for node_id in nodes:
                 node = self.graph[node_id]
                 new = 0
                 if node.parent in on:
                     target = self.graph[node.parent]
+                    ahead = ahead or target.id not in level
                     new = level.get(target.id, 0) + 1 + offsets.get(node_id, 0)
                     if node.attack is Attack.UNDERCUT and target.parent in on:
                         new -= 1  # hangs off the junction beside its target
@@ -110,12 +112,13 @@ class Sizer:
                     new = offsets.get(node_id, 0)  # a top, perhaps staggered among the tops
                     for edge in self.graph.edges_from(node_id, Relation.SUPPORT):
                         if node.parent is None and edge.cross_link and edge.target in on:
+                            ahead = ahead or edge.target not in level
                             below = level.get(edge.target, 0) + 1 + offsets.get(node_id, 0)
                             new = max(new, below)
                 if level.get(node_id) != new:
                     level[node_id] = new
                     changed = True
-            if not changed:
+            if not changed or not ahead:  # top down in one pass: nothing left to settle
                 break
         return level
 
@@ -174,8 +177,9 @@ class Sizer:
             below.setdefault(parent, []).append(node_id)
         breadth: dict[str, float] = {}
         order = list(sizes)
-        # children before parents: repeat until every subtree is measured (depth passes)
-        pending = order
+        # children before parents: nodes come top down, so backwards measures a tree in one
+        # pass; what is left (a contention drawn under a later node) takes another
+        pending = order[::-1]
         while pending:
             later = []
             for node_id in pending:
@@ -193,6 +197,16 @@ class Sizer:
 
     def extent(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
         """Estimated width and height in points of the diagram of `nodes`."""
+        recalled = tuple(n for n in nodes if n in self.recaps)
+        key = (tuple(nodes), look, recalled)  # the atlas asks again of pages it weighs
+        if key not in self._drawings:
+            self._drawings[key] = self._drawing(nodes, look)
+        width, height = self._drawings[key]
+        factor = max((self.correction.get(n, 1.0) for n in nodes), default=1.0)
+        return self._frame(width * factor, height * factor, look)
+
+    def _drawing(self, nodes: Sequence[str], look: Look) -> tuple[float, float]:
+        """The drawing's own size, before corrections and the page's heading."""
         across: dict[int, float] = {}
         along: dict[int, float] = {}
         sizes: dict[str, float] = {}
@@ -230,9 +244,11 @@ class Sizer:
             RANK_GAP + gaps.get(lvl, 0.0) for lvl in sorted(along)[1:]
         )
         width, height = (length, breadth) if lr else (breadth, length)
-        factor = max((self.correction.get(n, 1.0) for n in nodes), default=1.0)
         stretch_w, stretch_h = STRETCH[look.direction]
-        width, height = width * factor * stretch_w, height * factor * stretch_h
+        return width * stretch_w, height * stretch_h
+
+    def _frame(self, width: float, height: float, look: Look) -> tuple[float, float]:
+        """The drawing with the page's heading (and the map's title, motion and key)."""
         title = self.graph.map.title
         if not look.masthead:  # one line: the page's heading (about 60 columns)
             return max(width, 60 * SMALL_COLUMN), height + 24.0
@@ -252,20 +268,17 @@ class Sizer:
         node = self.graph[node_id]
         if node.parent is None or node.parent not in on or node.attack is None:
             return 0.0
-        cards = node.attack is Attack.UNDERMINE and bool(self.graph[node.parent].node.evidence)
-        lines = wrap(attack_words(node.attack, turn=node.node.turn, on_evidence=cards), WRAP_EDGE)
-        if lr:
-            return max(map(text_width, lines)) * EDGE_COLUMN
-        return (len(lines) + 1) * SMALL_LINE
+        if (node_id, lr) not in self._words:
+            parent = self.graph[node.parent]
+            cards = node.attack is Attack.UNDERMINE and bool(parent.node.evidence)
+            words = attack_words(node.attack, turn=node.node.turn, on_evidence=cards)
+            lines = wrap(words, WRAP_EDGE)
+            across = max(map(text_width, lines)) * EDGE_COLUMN
+            self._words[node_id, lr] = across if lr else (len(lines) + 1) * SMALL_LINE
+        return self._words[node_id, lr]
 
     def scale(self, nodes: Sequence[str], look: Look) -> float:
         """The scale at which the diagram fits the paper, in its better orientation."""
-        key = (tuple(nodes), look)  # the atlas asks again of the page it chooses
-        if key not in self._scales:
-            self._scales[key] = self._scale(nodes, look)
-        return self._scales[key]
-
-    def _scale(self, nodes: Sequence[str], look: Look) -> float:
         return self.fit(self.extent(nodes, look))
 
     def fit(self, size: tuple[float, float]) -> float:
