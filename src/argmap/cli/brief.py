@@ -120,7 +120,7 @@ def brief(
     from argmap.render import GraphvizError
     from argmap.validate import load_map
 
-    sides = [Side(side.value)] if side else list(Side)
+    sides = [side] if side else list(Side)
     try:
         with Steps(1) as steps:  # a bar on a terminal: a big map's PDF takes a minute
             steps.start(f"reading {map_path.name}")

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from argmap.model.kinds import Side
+
 if TYPE_CHECKING:
     from argmap.diagnostics import Diagnostic
     from argmap.edit.errors import EditError
@@ -22,9 +24,7 @@ class OutputFormat(StrEnum):
 
 # Choice enums mirror argmap.model's enums so that `--help` need not import pydantic;
 # tests/test_cli.py keeps them equal.
-class SideChoice(StrEnum):
-    PRO = "pro"
-    CON = "con"
+SideChoice = Side  # the model's own vocabulary (`argmap.model.kinds`: no pydantic)
 
 
 MapPaths = Annotated[

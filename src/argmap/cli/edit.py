@@ -11,6 +11,7 @@ import typer
 
 from argmap.cli.app import app
 from argmap.cli.common import MapFile, MapPaths, SideChoice, fail, graph_or_exit, map_files
+from argmap.model.kinds import Attack, DebateFormat
 
 if TYPE_CHECKING:
     from argmap.edit.document import Change, MapDocument
@@ -24,25 +25,14 @@ DryRun = Annotated[
 ]
 
 
-# Choices for options, mirroring argmap.model (imported lazily: it loads pydantic).
 class ChildRole(StrEnum):
     PREMISE = "premise"
     REBUTTAL = "rebuttal"
 
 
-class AttackChoice(StrEnum):
-    REBUT = "rebut"
-    UNDERMINE = "undermine"
-    UNDERCUT = "undercut"
-
-
-class FormatChoice(StrEnum):
-    GENERIC = "generic"
-    BP = "bp"
-    WSDC = "wsdc"
-    PF = "pf"
-    LD = "ld"
-    POLICY = "policy"
+# The model's own vocabularies (`argmap.model.kinds` loads no pydantic) as option choices.
+AttackChoice = Attack
+FormatChoice = DebateFormat
 
 
 def _edit(map_file: Path, dry_run: bool, operation: "Callable[[MapDocument], Change]") -> None:
@@ -99,13 +89,12 @@ def new(
     from argmap.edit.errors import EditError, UsageError
     from argmap.edit.starter import starter_map
     from argmap.fileio import write_atomic
-    from argmap.model import DebateFormat
     from argmap.schema import schema_text
 
     try:
         if file.exists() and not force:
             raise UsageError(f"{file} exists; use --force to overwrite it")
-        starter = starter_map(file, title, motion, DebateFormat(debate_format), schema_url)
+        starter = starter_map(file, title, motion, debate_format, schema_url)
     except EditError as exc:
         fail(exc)
     write_atomic(file, starter.text)
@@ -159,7 +148,6 @@ def add(
     from argmap.edit.errors import UsageError
     from argmap.edit.operations import add_node
     from argmap.graph import Role
-    from argmap.model import Attack, Side
 
     given = [(r, t) for r, t in ((Role.PREMISE, premise), (Role.REBUTTAL, rebuttal)) if t]
     given += [(Role.CLAIM, claim)] if claim else []
@@ -176,8 +164,8 @@ def add(
             under=under,
             node_id=node_id,
             title=title,
-            side=None if side is None else Side(side),
-            attack=None if attack is None else Attack(attack),
+            side=side,
+            attack=attack,
             evidence=evidence or [],
             at=at,
         ),

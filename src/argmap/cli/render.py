@@ -103,13 +103,12 @@ def render(
         arguments = {**locals(), "watch": False}
         rerun_on_save(maps, lambda: render(**arguments))
         return
-    from argmap.model import Side
     from argmap.progress import Steps
     from argmap.render import DiagramOptions, GraphvizError, RenderError, RenderSettings
     from argmap.render.output import draw_file, output_targets
 
     options = DiagramOptions(
-        side=Side(side.value) if side else None,
+        side=side,
         focus=focus,
         depth=depth,
         direction=direction,
