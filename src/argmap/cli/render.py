@@ -85,9 +85,10 @@ def render(
 ) -> None:
     """Draw maps as diagrams: SVG, PNG, PDF or DOT, through Graphviz.
 
-    A map too big to read on one sheet becomes an atlas: an overview page and a
-    page per contention, with page references between them (one PDF, or a folder
-    of SVG/PNG/DOT files). Invalid maps print their diagnostics and exit 1.
+    A map too big to read on one sheet becomes an atlas: an overview page and
+    pages for the contentions, each printing its text at 8 pt or larger on the
+    paper, with page references between them (links in one PDF, or a folder of
+    SVG/PNG/DOT files). Invalid maps print their diagnostics and exit 1.
 
     Example:
 
