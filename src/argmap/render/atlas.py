@@ -1,11 +1,13 @@
 """Atlas: a map too big for one sheet of paper, split into pages that refer to each other.
 
-Page 1 is an overview of the top levels (titles only, with the key). Then every
-contention is drawn in full: small ones share a page, a big one is drawn
-breadth-first as deep as still fits; where a subtree is cut off, its node says
-"continued on p. N" and the subtree goes on a later page, packed with others.
-What fits is estimated by `size.Sizer`; each page is drawn top to bottom or left
-to right, whichever holds more.
+Page 1 is an overview of the top levels (titles only, with the key if it fits).
+Then every node is drawn in full once: small subtrees share a page, a big one is
+drawn breadth-first as deep as still fits; where a subtree is cut off, its node says
+"continued on p. N" and the subtree goes on a later page, under a small box that
+recalls its top. What fits is first estimated (`size.Sizer`), then measured: with a
+`Measure`, pages Graphviz draws below `MIN_SCALE` are planned again, smaller, and
+pages with room to spare are joined (`_refit`). Each page is drawn top to bottom or
+left to right, whichever holds more.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 The atlas uses this to decide what fits on a sheet. Widths and heights come from
 the wrapped label text (see `labels.py`); levels follow the layout rules of
-`dot.py`. On the maps in tests/fixtures and maps/ the estimate is within about
-20 % of Graphviz's own layout (docs/render.md has the figures).
+`dot.py`. It errs by 10-25 % either way against Graphviz's own layout, which has the
+last word: the atlas measures every page it plans (`atlas.plan_atlas`), and pages
+that hold a node Graphviz drew larger than estimated are estimated larger from then
+on (`Sizer.correct`).
 """
 
 from __future__ import annotations
@@ -32,10 +34,6 @@ DEFAULT_MAX_NODES = 40
 NODE_GAP = 16.0  # points between neighbours on a rank (nodesep)
 RANK_GAP = 2 * 14.4  # between levels: two of dot's ranksep (0.2 in), plus any edge words
 EDGE_COLUMN = 5.6  # an attack's words on its line: bold, SMALL
-# What `dot` adds beyond the boxes and gaps counted here (lines routed between boxes,
-# label placement), as (width, height) factors measured on the shipped maps' atlas
-# pages with Graphviz 2.43; `output.draw` corrects what is still off after layout.
-STRETCH = {Direction.TB: (1.0, 1.0), Direction.LR: (1.0, 1.0)}
 TITLE_COLUMN = 9.0  # the map title, 14 pt bold
 LEGEND = (780.0, 240.0)  # the key, under the title
 
@@ -243,9 +241,7 @@ class Sizer:
         length = sum(along.values()) + sum(
             RANK_GAP + gaps.get(lvl, 0.0) for lvl in sorted(along)[1:]
         )
-        width, height = (length, breadth) if lr else (breadth, length)
-        stretch_w, stretch_h = STRETCH[look.direction]
-        return width * stretch_w, height * stretch_h
+        return (length, breadth) if lr else (breadth, length)
 
     def _frame(self, width: float, height: float, look: Look) -> tuple[float, float]:
         """The drawing with the page's heading (and the map's title, motion and key)."""
@@ -290,11 +286,11 @@ class Sizer:
         landscape = min(long / width, short / height)
         return max(portrait, landscape)
 
-    def fits(self, nodes: Sequence[str], look: Look, slack: float = 1.0) -> bool:
-        """Whether the nodes draw on one sheet at `MIN_SCALE` (times `slack`) or larger."""
+    def fits(self, nodes: Sequence[str], look: Look) -> bool:
+        """Whether the nodes draw on one sheet at `MIN_SCALE` or larger."""
         if len(nodes) > self.max_nodes:
             return False
-        return self.scale(nodes, look) >= MIN_SCALE * slack
+        return self.scale(nodes, look) >= MIN_SCALE
 
 
 def _widest_row(items: Sequence[tuple[int, float]]) -> float:
