@@ -81,8 +81,8 @@ def main() -> None:
             pages = plan_pages(g, options, settings, measurer(g, options, None))
             return [layout(build_dot(g, p, options), "svg") for p in pages]
 
-        own, kids, wall = _split_cpu(atlas)
-        pages = len(atlas())
+        own, kids, wall, drawn = _split_cpu(atlas)
+        pages = len(drawn)
         share = own / (own + kids)
         print(
             f"{f'{nodes} nodes, atlas ({pages} pages)':<30} {'wall ' + f'{wall:.2f}s':>27}  | "
@@ -91,23 +91,23 @@ def main() -> None:
         )
 
 
-def _split_cpu(fn: Callable[[], object]) -> tuple[float, float, float]:
-    """CPU seconds of this process and of its children (Graphviz) while `fn` runs, and
-    the wall-clock seconds."""
+def _split_cpu(fn: Callable[[], list[bytes]]) -> tuple[float, float, float, list[bytes]]:
+    """CPU seconds of this process and of its children (Graphviz) while `fn` runs, the
+    wall-clock seconds, and what `fn` returned."""
     gc.collect()
     before = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
     )
     start = time.perf_counter()
-    fn()
+    result = fn()
     wall = time.perf_counter() - start
     after = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
     own, kids = (
         (b.ru_utime + b.ru_stime) - (a.ru_utime + a.ru_stime)
         for a, b in zip(before, after, strict=True)
     )
-    return own, kids, wall
+    return own, kids, wall, result
 
 
 if __name__ == "__main__":

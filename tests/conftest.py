@@ -20,6 +20,16 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def run(runner: CliRunner, *args: str | Path) -> tuple[int, str, str]:
+    """One argmap command through typer's runner: exit code, stdout, stderr. Anything
+    but a clean exit (a traceback) fails the test."""
+    from argmap.cli import app
+
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
 @pytest.fixture
 def write_map(tmp_path: Path) -> Callable[..., Path]:
     """Write YAML text (str) or bytes to a file in tmp_path and return its path."""

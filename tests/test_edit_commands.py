@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
 from argmap.validate import load_map
+from conftest import run
 
 FIXTURE = Path(__file__).parent / "fixtures" / "commented.yaml"
 O1_TEXT = "A compulsory uniform is an extra cost that falls hardest on poor families."
@@ -27,12 +27,6 @@ def commented(tmp_path: Path) -> Path:
     path = tmp_path / "map.yaml"
     shutil.copy(FIXTURE, path)
     return path
-
-
-def run(runner: CliRunner, *args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 def changes(old: str, new: str) -> tuple[list[str], list[str]]:

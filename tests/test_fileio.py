@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
 from argmap.fileio import FileRefused, read_limited, write_atomic
 from argmap.load import load_file
 from argmap.validate import load_map
+from conftest import run
 
 FIXTURE = Path(__file__).parent / "fixtures" / "uniforms.yaml"
 ARGMAP = [sys.executable, "-m", "argmap"]
@@ -32,12 +32,6 @@ def mapfile(tmp_path: Path) -> Path:
     path = tmp_path / "map.yaml"
     shutil.copy(FIXTURE, path)
     return path
-
-
-def run(runner: CliRunner, *args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_parallel_adds_lose_no_reported_write(mapfile: Path) -> None:

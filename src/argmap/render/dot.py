@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -385,14 +386,13 @@ class _Builder:
         statuses = (
             {self.statuses[n] for n in drawn if n in self.statuses} if self.statuses else set()
         )
-        links = {e.relation for e in self.graph.edges if e.cross_link and e.source in drawn}
-        groups = {
+        links = {e.relation for e in self.graph.cross_links if e.source in drawn}
+        groups = Counter(
             (self.graph[n].parent, self.graph[n].node.group)
             for n in drawn
             if self.graph[n].node.group is not None
-        }
-        members = [(self.graph[n].parent, self.graph[n].node.group) for n in drawn]
-        grouped = any(members.count(g) > 1 for g in groups)
+        )
+        grouped = any(count > 1 for count in groups.values())
         return legend_label(
             self.graph,
             statuses=statuses,
