@@ -567,6 +567,33 @@ def test_template_folder_option_replaces_the_templates(runner: CliRunner, tmp_pa
     assert result.exit_code == 2 and "no brief.html.j2" in result.stderr
 
 
+def test_compiled_templates_are_kept_between_runs_and_follow_edits(tmp_path: Path) -> None:
+    """A fresh `argmap brief` loads its templates compiled (Jinja's cache, in the temporary
+    folder); a template edited since is compiled again, not served from the cache."""
+    import os
+    import subprocess
+    import sys
+
+    custom, temporary = tmp_path / "mine", tmp_path / "tmp"
+    shutil.copytree(templates_dir(), custom)
+    temporary.mkdir()
+    out = tmp_path / "pro.html"
+    command = [sys.executable, "-m", "argmap", "brief", str(VOTING), "-s", "pro", "-o", str(out)]
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+
+    def brief() -> str:
+        subprocess.run([*command, "--template", str(custom)], env=environment, check=True)
+        return out.read_text(encoding="utf-8")
+
+    assert "house marker" not in brief()
+    (cache,) = temporary.glob("_jinja2-cache-*")
+    kept = sorted(p.name for p in cache.iterdir())
+    assert len(kept) == 3  # the sheet, its macros and its stylesheet
+    page = custom / "brief.html.j2"
+    page.write_text(page.read_text().replace("<body", "<!-- house marker --><body"))
+    assert "house marker" in brief()
+
+
 # --- the command ------------------------------------------------------------------------------
 
 

@@ -270,3 +270,21 @@ def test_weasyprint_loads_without_the_slow_library_search(tmp_path: Path) -> Non
     )
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["0", "b'%PDF-'"]
+
+
+def test_pdf_streams_are_deflated_at_zlibs_default_level() -> None:
+    """pydyf asks zlib for level 9 (slower, for 2 % less); the sheet's pages come at level 6,
+    and read back as the same drawing."""
+    import zlib
+
+    from argmap.brief.pdf import render_pdf
+
+    pdf = render_pdf("<p>" + "A line of the sheet, set in print. " * 400 + "</p>")
+    stored = re.findall(rb"stream\n(.*?)\nendstream", pdf, re.S)
+    pages = [s for s in stored if b"TJ" in zlib.decompress(s)]  # the page's text drawing
+    assert pages
+    for deflated in pages:
+        drawing = zlib.decompress(deflated)
+        level6, level9 = zlib.compressobj(6), zlib.compressobj(9)
+        assert deflated == level6.compress(drawing) + level6.flush()
+        assert deflated != level9.compress(drawing) + level9.flush()

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -77,7 +78,36 @@ def _weasyprint() -> Any:
             ) from exc
     # WeasyPrint logs every CSS property it ignores; the sheet's CSS also serves browsers.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    _default_deflate()
     return weasyprint
+
+
+_DEFLATE_LEVEL = 6  # zlib's own default
+
+
+class _Deflate:
+    """The zlib module as pydyf sees it, but deflating at most at `_DEFLATE_LEVEL`."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(min(level, _DEFLATE_LEVEL), *args, **kwargs)
+
+
+def _default_deflate() -> None:
+    """Let pydyf, WeasyPrint's PDF writer, deflate streams at zlib's default level.
+
+    pydyf asks for level 9, which takes 0.06 s more than level 6 to write a 22-page
+    sheet, for a file 2 % smaller; the pages are the same. Its module reads `zlib`
+    as a global, so a stand-in there changes only what pydyf writes; a pydyf that
+    no longer does so is left as it is.
+    """
+    import pydyf  # type: ignore[import-untyped]
+
+    if getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _Deflate()
 
 
 @contextlib.contextmanager
