@@ -64,7 +64,7 @@ BOX_IN = 10.0  # from the leftmost spine to the children's boxes
 ARROW = 8.0  # an arrowhead's length (arrowsize 0.8)
 UNDERCUT_IN = 5.0  # an undercut's line runs this far left of the box whose line it cuts
 SLACK = 4.0  # points of a line left free
-STRETCH = 1.22  # lines first wrapped this much longer than the label estimate allows
+STRETCH = 1.1  # lines first wrapped this much longer than the label estimate allows
 FIT_ROUNDS = 4  # rounds of wrapping shorter the boxes Graphviz finds too wide
 
 
@@ -420,25 +420,31 @@ class _Drawer:
         `argmap.render.labels` stretched (see `fit`)."""
         return (self.frame.column - row.x - PADDING - SLACK) * self.stretch.get(row.name, 1.0)
 
-    def fit(self, rows: Sequence[Row], measure: MeasureBoxes) -> dict[str, tuple[float, float]]:
-        """Each row's box measured by Graphviz, as wide as its column allows.
+    def fit(
+        self, rows: Sequence[Row], measure: MeasureBoxes, extra: Sequence[tuple[str, Attrs]]
+    ) -> tuple[dict[str, Box], list[tuple[float, float]]]:
+        """Each row's box, measured by Graphviz, as wide as its column allows (and the
+        sizes of the `extra` labels, measured with the first batch).
 
-        The label estimate is for the widest text (it must never overflow a tree's box);
-        most lines take a fifth less. So lines start longer (`STRETCH`), and a box that
-        Graphviz finds wider than its column is wrapped again, shorter, until it fits."""
+        The label estimate is for wide text (it must never overflow a tree's box), so
+        lines start longer (`STRETCH`); a box that Graphviz finds wider than its column
+        is wrapped again, shorter by what it missed, until it fits."""
         self.stretch = {row.name: STRETCH for row in rows}
-        names = [r.name for r in rows]
-        sizes = dict(zip(names, measure([self.box(r, None) for r in rows]), strict=True))
+        items = {row.name: self.box(row, None) for row in rows}
+        sizes = measure([*items.values(), *extra])
+        found = dict(zip(items, sizes, strict=False))
         for _ in range(FIT_ROUNDS):
-            over = [r for r in rows if sizes[r.name][0] > self.frame.column - r.x + 0.5]
+            over = [r for r in rows if found[r.name][0] > self.frame.column - r.x + 0.5]
             if not over:
                 break
             for row in over:
-                allowed = (self.frame.column - row.x) / sizes[row.name][0]
+                allowed = (self.frame.column - row.x) / found[row.name][0]
                 self.stretch[row.name] *= allowed * 0.97
-            again = measure([self.box(r, None) for r in over])
-            sizes.update(zip([r.name for r in over], again, strict=True))
-        return sizes
+                items[row.name] = self.box(row, None)
+            again = measure([items[r.name] for r in over])
+            found.update(zip([r.name for r in over], again, strict=True))
+        boxes = {r.name: Box(r, *items[r.name], *found[r.name]) for r in rows}
+        return boxes, sizes[len(items) :]
 
     def box(self, row: Row, home: Mapping[str, int] | None) -> tuple[str, Attrs]:
         """A row's label and the attributes of its box, alike when measured and when
@@ -527,14 +533,10 @@ class _Drawer:
             self.header(heading or "Page 99 of 99", first=True),
             self.header("Page 99", first=False),
         ]
-        fitted = self.fit([*rows, *recalls], measure)
-        boxes = {
-            row.name: Box(row, *self.box(row, None), *fitted[row.name]) for row in (*rows, *recalls)
-        }
         extra: list[tuple[str, Attrs]] = [(h, {"shape": "plaintext"}) for h in heads]
         if self.options.legend:
             extra.append((self.key(rows), {"shape": "plaintext"}))
-        sizes = measure(extra)
+        boxes, sizes = self.fit([*rows, *recalls], measure, extra)
         key = None
         if self.options.legend:
             key_row = Row("key", "", Kind.KEY, None, 0.0, 0.0)
@@ -636,7 +638,7 @@ class _Writer:
             attrs.update(label=CUT_GLYPH, fontsize=SMALL, lp=self.at(*middle))
         self.emit(f"{quote(tail)} -> {quote(head)} [{format_attrs(attrs)}];")
         if row.joined:  # a co-premise meets its group's spine at a dot
-            dot: Attrs = {"shape": "point", "width": 0.07, "label": "", "color": INK}
+            dot: Attrs = {"shape": "point", "width": 0.07, "height": 0.07, "label": ""}
             self.node(f"{row.name}|joint", "", dot, spine, box.mid)
 
     def finish(self) -> str:
