@@ -249,6 +249,11 @@ class Box:
     height: float
     x: float = 0.0
     y: float = 0.0
+    name: str = ""  # in the page's DOT: the row's name, unless a page holds it twice
+
+    @property
+    def dot_name(self) -> str:
+        return self.name or self.row.name
 
     @property
     def mid(self) -> float:
@@ -316,9 +321,10 @@ def _pack(
 ) -> list[Sheet]:
     """The rows poured into columns, two a page, in reading order.
 
-    A box never ends a column when its first child comes next (it goes on with it);
-    a column that starts inside a subtree first recalls the ancestors whose children
-    it holds. The key follows the last row, in a new column if it does not fit."""
+    A column that starts inside a subtree first recalls the ancestors whose children
+    it holds (so a box may end a column and its reasons follow under its recall: keeping
+    them together cost the article map a page). The key follows the last row, in a new
+    column if it does not fit."""
     last_child: dict[str, int] = {}
     for i, row in enumerate(rows):
         if row.parent is not None:
@@ -348,10 +354,7 @@ def _pack(
     for i, row in enumerate(rows):
         box = replace(boxes[row.name])
         gap = 0.0 if y == top else TOP_GAP if row.parent is None else ROW_GAP
-        need = box.height
-        if KEEP and i + 1 < len(rows) and rows[i + 1].parent == row.name:
-            need += ROW_GAP + boxes[rows[i + 1].name].height
-        if y + gap + need > frame.height and y > top:
+        if y + gap + box.height > frame.height and y > top:
             new_column()
             gap = 0.0
             chain = []
@@ -361,9 +364,8 @@ def _pack(
                     chain.append(parent)
                 parent = by_name[parent].parent
             for name in reversed(chain):  # named for its column: a page may recall it twice
-                recall = boxes[f"{name}|recall"]
-                here = replace(recall.row, name=f"{name}|recall{len(sheets)}.{column}")
-                place(replace(recall, row=here), 0.0 if y == top else ROW_GAP)
+                recall = replace(boxes[f"{name}|recall"], name=f"{name}|recall{column}")
+                place(recall, 0.0 if y == top else ROW_GAP)
             if chain:
                 gap = ROW_GAP
             if chain and sheets[-1].goes_on is None and not sheets[-1].tops:
@@ -381,7 +383,6 @@ def _pack(
     return sheets
 
 
-KEEP = False
 HEAD_GAP = 10.0  # between a page's heading and its columns
 
 
@@ -568,7 +569,7 @@ class _Drawer:
                     target = home.get(box.row.node)
                     if links is not None and target is not None and target in links:
                         attrs["href"] = links[target]
-                writer.node(box.row.name, label, attrs, box.x + box.width / 2, box.mid)
+                writer.node(box.dot_name, label, attrs, box.x + box.width / 2, box.mid)
             for box in column:
                 parent = placed.get(box.row.parent or "")
                 if parent is not None:
@@ -612,7 +613,7 @@ class _Writer:
         arrow = style.get("arrowhead", "normal")
         length = ARROW_LENGTH.get(arrow, 8.0)
         if row.kind is Kind.OUT:  # from the parent's spine to the box of the node it links to
-            tail, head = parent.row.name, row.name
+            tail, head = parent.dot_name, box.dot_name
             tip = (box.x, box.mid)
             points = [
                 (spine, parent.y + parent.height),
@@ -620,12 +621,12 @@ class _Writer:
                 (box.x - length, box.mid),
             ]
         elif row.undercut:  # onto the line of the reason it cuts, with a bar
-            tail, head = row.name, parent.row.name
+            tail, head = box.dot_name, parent.dot_name
             x = parent.x - UNDERCUT_IN
             tip = (x, parent.mid)
             points = [(box.x, box.mid), (x, box.mid), (x, parent.mid + length)]
         else:  # along the parent's spine, up into its box
-            tail, head = row.name, parent.row.name
+            tail, head = box.dot_name, parent.dot_name
             bottom = parent.y + parent.height
             tip = (spine, bottom)
             points = [(box.x, box.mid), (spine, box.mid), (spine, bottom + length)]
@@ -639,7 +640,7 @@ class _Writer:
         self.emit(f"{quote(tail)} -> {quote(head)} [{format_attrs(attrs)}];")
         if row.joined:  # a co-premise meets its group's spine at a dot
             dot: Attrs = {"shape": "point", "width": 0.07, "height": 0.07, "label": ""}
-            self.node(f"{row.name}|joint", "", dot, spine, box.mid)
+            self.node(f"{box.dot_name}|joint", "", dot, spine, box.mid)
 
     def finish(self) -> str:
         self.lines.append("}")
