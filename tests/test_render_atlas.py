@@ -11,7 +11,7 @@ import yaml
 from argmap.analysis import statuses
 from argmap.graph import MapGraph
 from argmap.render import DiagramOptions, Direction, Format, Page, RenderSettings, plan_pages
-from argmap.render.choices import Paper
+from argmap.render.choices import Layout, Paper
 from argmap.render.output import measurer, render_map
 from argmap.render.size import MIN_SCALE, Look, Sizer
 from argmap.render.view import select_nodes
@@ -118,20 +118,21 @@ def test_atlas_pages_cover_the_map_and_refer_to_each_other(
             assert page.home[node_id] != page.number
 
 
+@pytest.mark.parametrize("layout", list(Layout), ids=[str(layout) for layout in Layout])
 @pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER], ids=["A4", "letter"])
 @pytest.mark.parametrize(("name", "graph"), graphs(), ids=[n for n, _ in graphs()])
 def test_every_word_of_a_pdf_atlas_prints_at_reading_size(
-    name: str, graph: MapGraph, paper: Paper, tmp_path: Path
+    name: str, graph: MapGraph, paper: Paper, layout: Layout, tmp_path: Path
 ) -> None:
     """Body text (10 pt) at 8 pt or more, codes and labels (9 pt) at 7.2 pt or more."""
     pdf = tmp_path / f"{name}.pdf"
-    pages, _ = render_map(
-        graph, pdf, Format.PDF, DiagramOptions(), RenderSettings(paper=paper), statuses(graph)
-    )
+    settings = RenderSettings(paper=paper, layout=layout)
+    pages, _ = render_map(graph, pdf, Format.PDF, DiagramOptions(), settings, statuses(graph))
     sizes = printed_sizes(pdf)
     assert {number for number, _, _ in sizes} == set(range(1, len(pages) + 1))
-    # split and joined after layout, still every node in full once, recalled after that
-    full = [n for p in pages[1:] for n in p.nodes if n not in p.recaps]
+    # every node in full once (a tree atlas: after its overview), recalled elsewhere
+    drawn = pages[1:] if layout is Layout.TREE else pages
+    full = [n for p in drawn for n in p.nodes if n not in p.recaps]
     assert sorted(full) == sorted(graph.nodes)
     assert all(p.home[n] != p.number for p in pages for n in p.recaps)
     # the smallest type drawn is 9 pt: at MIN_SCALE or larger it prints at 7.2 pt and

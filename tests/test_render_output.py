@@ -26,7 +26,7 @@ from argmap.render import (
     plan_pages,
     render_map,
 )
-from argmap.render.choices import Paper
+from argmap.render.choices import Layout, Paper
 from argmap.validate import load_map
 from conftest import MAPS
 from render_support import FIXTURES, fixture_graph, parse_dot, svg_texts
@@ -95,7 +95,8 @@ def test_diagram_svg_views_and_statuses() -> None:
 
 def test_pdf_atlas_is_one_document_on_the_paper(tmp_path: Path) -> None:
     graph = fixture_graph("four-day-week")
-    pages, [path] = render_map(graph, tmp_path / "map.pdf", Format.PDF)
+    tree = RenderSettings(layout=Layout.TREE)
+    pages, [path] = render_map(graph, tmp_path / "map.pdf", Format.PDF, settings=tree)
     assert len(pages) > 1
     texts = pdf_pages(path)
     assert len(texts) == len(pages)
@@ -113,31 +114,40 @@ def test_pdf_atlas_is_one_document_on_the_paper(tmp_path: Path) -> None:
     assert set(pdf_sizes(letter)) <= {"612 x 792", "792 x 612"}
 
 
-def test_pdf_atlas_page_references_are_links_to_their_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", list(Layout), ids=[str(layout) for layout in Layout])
+def test_pdf_atlas_page_references_are_links_to_their_pages(layout: Layout, tmp_path: Path) -> None:
     """Every link sits on a page reference ("continued on p. N", a box "(p. N)") and goes
-    to page N of the document; every "continued on p. N" has one."""
+    to page N of the document; every reference to another page has one."""
     graph = fixture_graph("four-day-week")
-    pages, [path] = render_map(graph, tmp_path / "map.pdf", Format.PDF)
+    settings = RenderSettings(layout=layout)
+    pages, [path] = render_map(graph, tmp_path / "map.pdf", Format.PDF, settings=settings)
+    assert len(pages) > 1
     reader = PdfReader(path)
     linked = 0
     for number, page in enumerate(reader.pages, 1):
         words = _words(path, number)
         height = float(page.mediabox.height)
+        covered = set()
         for ref in page.get("/Annots") or []:
             link = ref.get_object()
             target = reader.get_page_number(link["/Dest"][0].get_object()) + 1
             xs = sorted(float(v) for v in link["/Rect"][0::2])
             ys = sorted(height - float(v) for v in link["/Rect"][1::2])  # y from the top
             inside = [
-                word
-                for word, (a, b, c, d) in words
+                (i, word)
+                for i, (word, (a, b, c, d)) in enumerate(words)
                 if a >= xs[0] - 1 and c <= xs[1] + 1 and b >= ys[0] - 1 and d <= ys[1] + 1
             ]
-            text = " ".join(inside)
+            text = " ".join(word for _, word in inside)
             assert f"p. {target}" in text, (number, target, text)
+            covered |= {i for i, _ in inside}
             linked += 1
+        for i, (word, _) in enumerate(words):  # "(p. N)": a box naming another page
+            if word == "(p." and i + 1 < len(words):
+                other = int(words[i + 1][0].rstrip(")"))
+                assert other == number or i in covered, (number, other)
     continued = sum(len(p.continued) for p in pages)
-    assert linked >= continued > 0
+    assert linked >= continued and linked > 0
 
 
 def _words(pdf: Path, page: int) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -195,7 +205,9 @@ def test_every_map_renders(path: Path, tmp_path: Path) -> None:
     pages, svgs = render_map(graph, tmp_path / "m.svg", Format.SVG)
     drawn = set().union(*(node_ids(p.read_text(encoding="utf-8")) for p in svgs))
     assert set(graph.nodes) <= drawn
-    assert len(plan_pages(graph, DiagramOptions(titles_only=True))) <= len(pages)
+    tree = RenderSettings(layout=Layout.TREE)
+    pages = plan_pages(graph, DiagramOptions(), tree)
+    assert len(plan_pages(graph, DiagramOptions(titles_only=True), tree)) <= len(pages)
 
 
 # -- the command --------------------------------------------------------------------

@@ -7,7 +7,7 @@ import typer
 
 from argmap.cli.app import app
 from argmap.cli.common import MapPaths, SideChoice, Watch, cannot_write, map_files, rerun_on_save
-from argmap.render.choices import Direction, Format, Paper
+from argmap.render.choices import Direction, Format, Layout, Paper
 
 
 @app.command()
@@ -56,13 +56,21 @@ def render(
         bool | None,
         typer.Option(
             "--atlas/--no-atlas",
-            help="Split into pages (overview + one per contention) or never. "
+            help="Split into pages (an atlas, see --layout) or never. "
             "Default: split when the diagram would not read on the paper.",
             show_default=False,
         ),
     ] = None,
+    layout: Annotated[
+        Layout,
+        typer.Option(
+            help="An atlas's pages: outline (indented, two columns a page, the densest) "
+            "or tree (Graphviz trees, an overview first)."
+        ),
+    ] = Layout.OUTLINE,
     max_nodes: Annotated[
-        int, typer.Option("--max-nodes-per-page", min=2, help="Most nodes on one atlas page.")
+        int,
+        typer.Option("--max-nodes-per-page", min=2, help="Most nodes on one page of a tree atlas."),
     ] = 40,
     paper: Annotated[
         Paper, typer.Option(help="Paper that PDF pages and the atlas are made for.")
@@ -85,10 +93,11 @@ def render(
 ) -> None:
     """Draw maps as diagrams: SVG, PNG, PDF or DOT, through Graphviz.
 
-    A map too big to read on one sheet becomes an atlas: an overview page and
-    pages for the contentions, each printing its text at 8 pt or larger on the
-    paper, with page references between them (links in one PDF, or a folder of
-    SVG/PNG/DOT files). Invalid maps print their diagnostics and exit 1.
+    A map too big to read on one sheet becomes an atlas: an indented outline in
+    two columns a page (or, with --layout tree, an overview and Graphviz trees),
+    each page printing its text at 8 pt or larger on the paper, with page
+    references between them (links in one PDF, or a folder of SVG/PNG files).
+    Invalid maps print their diagnostics and exit 1.
 
     Example:
 
@@ -97,6 +106,8 @@ def render(
         argmap render maps/ -o build/diagrams/ --format svg
 
         argmap render map.yaml --side con --focus O1 --depth 2 -o o1.png
+
+        argmap render map.yaml --focus C3 --layout tree -o c3.pdf
 
         argmap render map.yaml -o map.pdf --watch
     """
@@ -117,7 +128,7 @@ def render(
         legend=legend,
         ids=ids,
     )
-    settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=paper)
+    settings = RenderSettings(atlas=atlas, max_nodes=max_nodes, paper=paper, layout=layout)
     failed = False
     try:
         targets = output_targets(map_files(maps), output, fmt, folder=any(m.is_dir() for m in maps))

@@ -188,7 +188,7 @@ def _heading(graph: MapGraph, plan: _Plan, number: int, total: int, up: int | No
             f"Overview, page 1 of {total}: the top levels, titles only; "
             "each contention is drawn in full on its own page"
         )
-    names = ", ".join(_code(graph, root) for root in plan.roots)
+    names = ", ".join(debate_code(graph, root) for root in plan.roots)
     if number == 1:  # the whole view on one page
         return names + (f" \u00b7 the key is on p. {total}" if total > 1 else "")
     if up is None or all(graph[root].parent is None for root in plan.roots):
@@ -201,10 +201,10 @@ def _caption(graph: MapGraph, plan: _Plan) -> str:
         return "Overview"
     first = graph[plan.roots[0]]
     more = f" (+{len(plan.roots) - 1})" if len(plan.roots) > 1 else ""
-    return f"{_code(graph, first.id)}{more}: {first.label[:60]}"
+    return f"{debate_code(graph, first.id)}{more}: {first.label[:60]}"
 
 
-def _code(graph: MapGraph, node_id: str) -> str:
+def debate_code(graph: MapGraph, node_id: str) -> str:
     """The debate code a page names a node by (the briefs' code system)."""
     return graph.codes.get(node_id) or node_id
 

@@ -23,6 +23,11 @@ class Direction(StrEnum):
     LR = "LR"  # left to right
 
 
+class Layout(StrEnum):
+    OUTLINE = "outline"  # an atlas's pages as an indented outline, two columns a page
+    TREE = "tree"  # an atlas's pages as Graphviz trees (`dot`), an overview first
+
+
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"

@@ -70,7 +70,7 @@ def _attr(key: str, value: str | float | int) -> str:
     return f"{key}={quote(value)}"
 
 
-def _attrs(attrs: Attrs) -> str:
+def format_attrs(attrs: Attrs) -> str:
     return ", ".join([_attr(key, value) for key, value in attrs.items()])
 
 
@@ -84,11 +84,11 @@ def _tree_edge_attrs(
     relation: Relation, attack: Attack | None, turn: bool, cards: bool, minlen: int, quick: bool
 ) -> str:
     """The attributes of a tree edge, of which a map has a few kinds and thousands of copies."""
-    attrs: Attrs = _upward(_edge_style(relation, attack, turn, cards), minlen)
-    return _attrs(_external_labels(attrs) if quick else attrs)
+    attrs: Attrs = _upward(edge_style(relation, attack, turn, cards), minlen)
+    return format_attrs(_external_labels(attrs) if quick else attrs)
 
 
-def _edge_style(
+def edge_style(
     relation: Relation, attack: Attack | None, turn: bool = False, cards: bool = False
 ) -> dict[str, str]:
     """Line style and label; an attack is labelled in a debater's words (`argmap.words`),
@@ -195,7 +195,7 @@ class _Builder:
     # -- pieces ---------------------------------------------------------------
     def add_node(self, node: MapNode) -> None:
         if node.id in self.page.recaps:  # drawn in full on its home page: recalled here
-            self.emit(f"{quote(node.id)} [{_attrs(self._stub_attrs(node.id, node.id))}];")
+            self.emit(f"{quote(node.id)} [{format_attrs(self._stub_attrs(node.id, node.id))}];")
             return
         status = self.statuses.get(node.id) if self.statuses is not None else None
         continued = self.page.continued.get(node.id)
@@ -230,18 +230,18 @@ class _Builder:
             attrs["peripheries"] = border.peripheries
         if continued is not None and self.links is not None and continued in self.links:
             attrs["href"] = self.links[continued]
-        self.emit(f"{quote(node.id)} [{_attrs(attrs)}];")
+        self.emit(f"{quote(node.id)} [{format_attrs(attrs)}];")
 
     def add_junction(self, name: str) -> None:
         attrs: Attrs = {"id": self.node_id(name), "shape": "point", "width": 0.09, "label": ""}
-        self.emit(f"{quote(name)} [{_attrs(attrs)}];")
+        self.emit(f"{quote(name)} [{format_attrs(attrs)}];")
 
     def edge(self, tail: str, head: str, attrs: Attrs | str) -> None:
         """An edge; `attrs` may come formatted already (see `_tree_edge_attrs`)."""
         if isinstance(attrs, str):
             text = attrs
         else:
-            text = _attrs(_external_labels(attrs) if self.quick else attrs)
+            text = format_attrs(_external_labels(attrs) if self.quick else attrs)
         self.emit(f"{quote(tail)} -> {quote(head)} [{text}];")
 
     def tree_edge(self, node: MapNode) -> None:
@@ -258,14 +258,14 @@ class _Builder:
         if junction is None:
             minlen = 1 if cuts_step else self.span * (1 + self.offsets.get(node.id, 0))
             if cut:  # the cut is drawn on the line (the node itself is granted)
-                style = _edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
+                style = edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
                 self.edge(upper, node.id, _upward(_cut(style), minlen))
             else:
                 self.edge(upper, node.id, self._tree_attrs(node, relation, minlen))
             return
         # the node's own step is undercut (or shared by co-premises): it runs through a
         # junction, which the undercut of that step then ends on
-        style = _edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
+        style = edge_style(relation, node.attack, node.node.turn, self._on_cards(node))
         if junction not in self.drawn_junctions:  # first member: the junction, its arrow up
             self.drawn_junctions.add(junction)
             self.add_junction(junction)
@@ -287,7 +287,7 @@ class _Builder:
         name = f"{node_id}|elsewhere"
         if name not in self.stubs:
             self.stubs.add(name)
-            self.emit(f"{quote(name)} [{_attrs(self._stub_attrs(node_id, name))}];")
+            self.emit(f"{quote(name)} [{format_attrs(self._stub_attrs(node_id, name))}];")
         return name
 
     def _stub_attrs(self, node_id: str, name: str) -> dict[str, str | float | int]:
@@ -323,7 +323,7 @@ class _Builder:
         self.links_drawn.add(edge.relation)
         target = self.graph[edge.target]
         cards = edge.attack is Attack.UNDERMINE and bool(target.node.evidence)
-        style = _edge_style(edge.relation, edge.attack, cards=cards)
+        style = edge_style(edge.relation, edge.attack, cards=cards)
         if edge.relation is Relation.SUPPORT:
             style.update(arrowhead="onormal", label="<supports>", fontcolor=LINK_COLOUR)
         colour = LINK_COLOUR if edge.relation is Relation.SUPPORT else style["color"]
@@ -441,9 +441,9 @@ class _Builder:
             "arrowsize": 0.8,
         }
         self.lines = [f"digraph {quote(self.graph_id)} {{"]
-        self.emit(f"graph [{_attrs(graph_attrs)}];")
-        self.emit(f"node [{_attrs(node_attrs)}];")
-        self.emit(f"edge [{_attrs(edge_attrs)}];")
+        self.emit(f"graph [{format_attrs(graph_attrs)}];")
+        self.emit(f"node [{format_attrs(node_attrs)}];")
+        self.emit(f"edge [{format_attrs(edge_attrs)}];")
         for node_id in self.page.nodes:
             node = self.graph[node_id]
             self.add_node(node)
@@ -458,7 +458,7 @@ class _Builder:
                 name = f"cluster_{parent}|{group}"
                 box: Attrs = {"id": self.node_id(name), "label": "", "style": "rounded"}
                 self.emit(f"subgraph {quote(name)} {{")
-                self.emit(f"  graph [{_attrs({**box, 'color': MUTED, 'penwidth': 0.8})}];")
+                self.emit(f"  graph [{format_attrs({**box, 'color': MUTED, 'penwidth': 0.8})}];")
                 self.emit("  " + " ".join(quote(m) for m in members) + ";")
                 self.emit("}")
         self.emit(f"graph [label=<{self.header()}>];")

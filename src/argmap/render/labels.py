@@ -89,14 +89,21 @@ def node_label(
     continued: int | None = None,
     hidden: int = 0,
     ids: bool = False,
+    room: float | None = None,
+    relation: str = "",
 ) -> Label:
     """The label of one node: header (side marker, id, flags, status), headline, text,
-    evidence as 'Author Year', and where its hidden children are drawn."""
+    evidence as 'Author Year', and where its hidden children are drawn.
+
+    `room`: points of text per line (an outline's box fills its column); by default
+    lines wrap at a fixed number of columns. `relation`: how the node bears on the box
+    above it, in a debater's words, printed in the header (an outline has no room for
+    words on its lines)."""
     implicit = node.node.implicit
     strike = status is not None and BORDERS[status].strike
     table = _Table([])
 
-    head = " · ".join([*_names(graph, node, ids), *_flags(node)])
+    head = " · ".join([*_names(graph, node, ids), *_flags(node), *filter(None, [relation])])
     head_html = f"<B>{SIDE_MARK[node.side]}</B>  {markup(head)}"
     head_cols = len(SIDE_MARK[node.side]) + 2 + text_width(head)
     band, ink = SIDE_BAND[node.side], SIDE_BAND_INK[node.side]
@@ -111,15 +118,25 @@ def node_label(
             bg=band,
         )
         head_cols += 3 + text_width(word)
+    head_lines = 1
+    if room is not None and head_cols * SMALL_COLUMN > room:  # a narrow box: wrap the header
+        cols = int(room / SMALL_COLUMN) - (head_cols - text_width(head))
+        parts = wrap(head, max(cols, 8))
+        head_html = f"<B>{SIDE_MARK[node.side]}</B>  " + "<BR/>".join(map(markup, parts))
+        head_cols += max(map(text_width, parts)) - text_width(head)
+        head_lines = len(parts)
     header = _cell(
         f'<FONT COLOR="{ink}">{head_html}</FONT>', small=True, colspan=1 if mark else 2, bg=band
     )
-    table.add(header + mark, head_cols * SMALL_COLUMN, SMALL_LINE + 2)
+    table.add(header + mark, head_cols * SMALL_COLUMN, head_lines * SMALL_LINE + 2)
 
     width = WRAP_TITLES if titles_only else WRAP_FULL
+    title_width = width
+    if room is not None:
+        width, title_width = int(room / COLUMN), int(room / BOLD_COLUMN)
     title = node.node.title
     if title:
-        lines = wrap(title, width, TITLE_LINES if titles_only else None)
+        lines = wrap(title, title_width, TITLE_LINES if titles_only else None)
         table.add(
             _cell(_lines(lines, bold=True, italic=implicit, strike=strike)),
             max(map(text_width, lines)) * BOLD_COLUMN,
@@ -175,15 +192,45 @@ def _names(graph: MapGraph, node: MapNode, ids: bool) -> list[str]:
     return [code, node.id] if ids and code != node.id else [code]
 
 
-def stub_label(graph: MapGraph, node: MapNode, page: int | None, ids: bool = False) -> Label:
-    """A small box for a node drawn elsewhere: marker, id, short title, and its page."""
+def stub_label(
+    graph: MapGraph,
+    node: MapNode,
+    page: int | None,
+    ids: bool = False,
+    *,
+    note: str = "",
+    room: float | None = None,
+    most: int = 2,
+) -> Label:
+    """A small box for a node drawn elsewhere: marker, id, short title, and its page;
+    `note` says how it links to the box it hangs from. With `room` (points per line,
+    an outline's column) the title follows on the same line, in `most` lines at most."""
     where = f" (p. {page})" if page is not None else " (not in this view)"
-    lines = wrap(node.label, WRAP_TITLES, 2)
-    head = f"\u2197 {' · '.join(_names(graph, node, ids))}{where}"
+    head = f"{note}\u2197 {' · '.join(_names(graph, node, ids))}{where}"
+    mark = f"<B>{SIDE_MARK[node.side]}</B>  "
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    if room is not None:
+        cols = max(12, int(room / SMALL_COLUMN))
+        lead = " ".join(f"{SIDE_MARK[node.side]} {head}".split())
+        # lines break as they would for page 99, so the box keeps its measured size
+        # once the atlas's page numbers are known
+        wide = lead if page is None else lead.replace(f"(p. {page})", "(p. 99)")
+        lines = wrap(f"{wide} {node.label}", cols, most)
+        if lines[0].startswith(wide):
+            lines[0] = lead + lines[0][len(wide) :]
+        if lines[0].startswith(lead):  # the marker and code in bold, the title after
+            first = f"{mark}{markup(head)}{markup(lines[0][len(lead) :])}"
+            body = "<BR/>".join([first, *map(markup, lines[1:])])
+            html = f"{table}<TR>{_cell(body, small=True)}</TR></TABLE>"
+            width = max(map(text_width, lines)) * SMALL_COLUMN + PADDING
+            return Label(html, width, len(lines) * SMALL_LINE + PADDING)
+    cols = WRAP_TITLES if room is None else max(8, int(room / SMALL_COLUMN))
+    heads = [head] if room is None else wrap(head, cols - len(SIDE_MARK[node.side]) - 2)
+    lines = wrap(node.label, cols, 2)
     html = (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        f"<TR>{_cell(f'<B>{SIDE_MARK[node.side]}</B>  {markup(head)}', small=True)}</TR>"
+        f"{table}<TR>{_cell(mark + '<BR/>'.join(map(markup, heads)), small=True)}</TR>"
         f"<TR>{_cell(_lines(lines), small=True)}</TR></TABLE>"
     )
-    cols = max(len(SIDE_MARK[node.side]) + 2 + text_width(head), *map(text_width, lines))
-    return Label(html, cols * SMALL_COLUMN + PADDING, (1 + len(lines)) * SMALL_LINE + PADDING)
+    cols = max(len(SIDE_MARK[node.side]) + 2 + max(map(text_width, heads)), *map(text_width, lines))
+    height = (len(heads) + len(lines)) * SMALL_LINE + PADDING
+    return Label(html, cols * SMALL_COLUMN + PADDING, height)

@@ -18,7 +18,7 @@ from argmap.render.style import (
     SMALL,
     SUPPORT_COLOUR,
 )
-from argmap.render.text import markup
+from argmap.render.text import markup, wrap
 from argmap.words import legend
 
 _STATUS_MEANING = {
@@ -42,6 +42,15 @@ def _small(text: str) -> str:
     return f'<FONT POINT-SIZE="{SMALL}">{text}</FONT>'
 
 
+NARROW = 34  # columns of a meaning in an outline's key, which fits one column of the page
+
+
+def _narrow(meaning: str) -> str:
+    """A meaning's lines wrapped at `NARROW` columns (lines holding markup stay whole)."""
+    lines = meaning.split("<BR/>")
+    return "<BR/>".join(line if "<" in line else "<BR/>".join(wrap(line, NARROW)) for line in lines)
+
+
 def legend_label(
     graph: MapGraph,
     *,
@@ -51,10 +60,12 @@ def legend_label(
     stubs: bool,
     groups: bool,
     columns: int = 2,
+    outline: bool = False,
 ) -> str:
     """The legend as an HTML-like table; optional entries follow what the page shows:
     the `statuses` drawn, the kinds of cross-link drawn (`links`), page references,
-    stubs and co-premise groups."""
+    stubs and co-premise groups. `outline`: the marks of an outline atlas
+    (`render/outline.py`), where a box hangs from the one above it."""
     items: list[_Item] = [
         (
             f'<FONT COLOR="{SIDE_BAND_INK[side]}"><B>{SIDE_MARK[side]}</B></FONT>',
@@ -63,19 +74,37 @@ def legend_label(
         )
         for side in Side
     ]
+    says = "the box's header" if outline else "the line"
     items += [
-        (_ink(SUPPORT_COLOUR, "\u2501\u2501\u2501\u25b6"), "supports (solid line)", _BARE),
+        (
+            _ink(SUPPORT_COLOUR, "\u2501\u2501\u2501\u25b6"),
+            "supports (solid line, up into the box<BR/>it hangs from)"
+            if outline
+            else "supports (solid line)",
+            _BARE,
+        ),
         (
             _ink(ATTACK_COLOUR, "\u2504\u2504\u2504\u2524"),
-            "attacks (dashed); the line says how:<BR/>"
+            f"attacks (dashed, ending in a bar);<BR/>{says} says how:<BR/>"
             + "<BR/>".join(
-                f"<I>{markup(plain)}</I> ({markup(formal)})" for plain, formal in legend()
+                f"<I>{markup(plain)}</I>{'<BR/>  ' if outline else ' '}({markup(formal)})"
+                for plain, formal in legend()
             )
-            + "<BR/>an undercut ends on the dot on the line it attacks",
+            + "<BR/>an undercut ends on "
+            + ("the line it attacks" if outline else "the dot on the line it attacks"),
             _BARE,
         ),
     ]
-    if links - {Relation.OUTWEIGH}:
+    if outline and links - {Relation.OUTWEIGH}:
+        items.append(
+            (
+                _ink(LINK_COLOUR, "\u2501\u2501\u2501\u25b6"),
+                "cross-link (blue: supports; else as above),<BR/>"
+                "to or from a box naming a node elsewhere",
+                _BARE,
+            )
+        )
+    elif links - {Relation.OUTWEIGH}:
         items.append(
             (
                 _ink(LINK_COLOUR, "\u2550\u2550\u2550\u25b7"),
@@ -93,11 +122,11 @@ def legend_label(
             )
         )
     if groups:
+        how = "a line of their own, met at dots" if outline else "boxed together, joined at a dot"
         items.append(
             (
                 "\u2500\u2500\u25cf\u2500\u2500",
-                "co-premises (boxed together, joined at a dot):<BR/>"
-                "one reason, they support only jointly",
+                f"co-premises ({how}):<BR/>one reason, they support only jointly",
                 _BARE,
             )
         )
@@ -115,13 +144,16 @@ def legend_label(
         ),
         (_small("Evidence: Author Year"), "sources the node cites", _BARE),
     ]
-    if pages:
+    if pages and not outline:  # an outline has no cut-off subtrees
         items.append(
             (_small("<B>\u25b8 continued on p. 4</B>"), "its subtree is drawn on page 4", _BARE)
         )
     if stubs:
         where = "(p. 2)" if pages else "(not in this view)"
-        items.append((_small(f"\u2197 P2 {where}"), "a node drawn elsewhere", f' COLOR="{MUTED}"'))
+        meaning = "a node drawn in full elsewhere"
+        if outline:
+            meaning += ";<BR/>at a column's top: where it goes on"
+        items.append((_small(f"\u2197 P2 {where}"), meaning, f' COLOR="{MUTED}"'))
     if statuses:
         for status in [s for s in Status if s in statuses]:
             sample = f"<B>{markup(f'{status.glyph} {status.value}')}</B>"
@@ -149,6 +181,8 @@ def legend_label(
                 cells.append('<TD BORDER="0" COLSPAN="2"></TD>')
                 continue
             sample, meaning, attrs = items[index]
+            if outline:  # a key in one narrow column: the meanings short, in small type
+                meaning = _small(_narrow(meaning))
             cells.append(
                 f'<TD ALIGN="CENTER"{attrs}>{sample}</TD>'
                 f'<TD ALIGN="LEFT" BALIGN="LEFT" BORDER="0">{meaning}</TD>'

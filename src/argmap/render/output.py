@@ -24,9 +24,10 @@ from argmap.fileio import write_atomic
 from argmap.graph import MapGraph
 from argmap.model import Side
 from argmap.render.atlas import Measure, plan_atlas
-from argmap.render.choices import MARGIN, Format, Paper
-from argmap.render.dot import LabelKey, build_dot
+from argmap.render.choices import MARGIN, Format, Layout, Paper
+from argmap.render.dot import LabelKey, build_dot, format_attrs
 from argmap.render.labels import Label
+from argmap.render.outline import NODE_ATTRS, Attrs, plan_outline
 from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
 from argmap.render.text import clean
 from argmap.render.view import (
@@ -50,9 +51,14 @@ LAYOUT_TIMEOUT = 60.0
 """Seconds Graphviz may spend on one page before argmap gives up on it."""
 
 
-def layout(dot: str, fmt: str, *, pages: int = 1) -> bytes:
+DOT = ("dot",)
+PLACED = ("neato", "-n2")  # no layout: every node and line where its `pos` puts it
+
+
+def layout(dot: str, fmt: str, *, pages: int = 1, engine: Sequence[str] = DOT) -> bytes:
     """Run Graphviz's `dot` on DOT text; `fmt` is a Graphviz output format. `pages`: how
-    many graphs the text holds (a batch gets 2 s more a page).
+    many graphs the text holds (a batch gets 2 s more a page). `engine`: `PLACED` draws
+    a graph argmap has placed itself (an outline page).
 
     Bounded in time (`LAYOUT_TIMEOUT`, or `ARGMAP_GRAPHVIZ_TIMEOUT` seconds): a page with
     hundreds of cross-links or tens of thousands of nodes can keep `dot` busy for many
@@ -67,7 +73,7 @@ def layout(dot: str, fmt: str, *, pages: int = 1) -> bytes:
     timeout += 2.0 * (pages - 1)
     try:
         done = subprocess.run(
-            ["dot", f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, timeout=timeout
+            [*engine, f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, timeout=timeout
         )
     except FileNotFoundError as exc:
         raise GraphvizError(
@@ -94,6 +100,7 @@ class RenderSettings:
     atlas: bool | None = None
     max_nodes: int = DEFAULT_MAX_NODES
     paper: Paper | None = Paper.A4  # None: PDF pages keep Graphviz's own size
+    layout: Layout = Layout.OUTLINE  # how an atlas's pages are laid out
 
 
 def plan_pages(
@@ -115,19 +122,63 @@ def plan_pages(
     if not nodes:
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
         return [Page((), heading=heading, legend=False)]
+    single = [Page(tuple(nodes), heading=describe_view(graph, options))]
+    if not needs_atlas(graph, nodes, options, settings, measure):
+        return single
     sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
     look = Look(options.direction, options.titles_only, options.legend)
-    atlas = settings.atlas if settings.atlas is not None else not sizer.fits(nodes, look)
-    single = [Page(tuple(nodes), heading=describe_view(graph, options))]
-    if len(nodes) < 2 or (atlas is False and settings.atlas is False):
-        return single
-    if not atlas:
-        size = measure(single)[0] if measure is not None else None
-        if settings.atlas is not None or size is None or sizer.fit(size) >= MIN_SCALE:
-            return single
     roots = view_roots(graph, options)
     whole = settings.atlas is None
     return plan_atlas(sizer, nodes, roots, look, measure, whole=whole, paper_key=paper_key)
+
+
+def needs_atlas(
+    graph: MapGraph,
+    nodes: Sequence[str],
+    options: DiagramOptions,
+    settings: RenderSettings,
+    measure: Measure | None,
+) -> bool:
+    """Whether the view needs pages: asked for, or (`settings.atlas` None) too big to
+    read on one sheet, by the estimate and then (with `measure`) by Graphviz's layout."""
+    if len(nodes) < 2 or settings.atlas is not None:
+        return len(nodes) >= 2 and bool(settings.atlas)
+    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
+    look = Look(options.direction, options.titles_only, options.legend)
+    if not sizer.fits(nodes, look):
+        return True
+    if measure is None:
+        return False
+    size = measure([Page(tuple(nodes), heading=describe_view(graph, options))])[0]
+    return size is not None and sizer.fit(size) < MIN_SCALE
+
+
+def measure_boxes(items: Sequence[tuple[str, Attrs]]) -> list[tuple[float, float]]:
+    """Graphviz's size of each (label, box attributes), in points: one graph of the
+    boxes alone, set in place (`PLACED`), read back as JSON; a process per core."""
+    import json
+
+    workers = max(1, min(os.cpu_count() or 2, len(items) // 200 + 1))
+    chunks = [list(range(len(items)))[i::workers] for i in range(workers)]
+
+    def run(chunk: list[int]) -> dict[int, tuple[float, float]]:
+        lines = ["digraph measure {", f"node [{format_attrs(NODE_ATTRS)}];"]
+        for i in chunk:
+            label, attrs = items[i]
+            lines.append(f'n{i} [{format_attrs({**attrs, "label": label})}, pos="0,0"];')
+        lines.append("}")
+        found = json.loads(layout("\n".join(lines), "json", engine=PLACED))
+        return {
+            int(o["name"][1:]): (float(o["width"]) * 72, float(o["height"]) * 72)
+            for o in found.get("objects", [])
+            if "width" in o
+        }
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        sizes: dict[int, tuple[float, float]] = {}
+        for part in pool.map(run, chunks):
+            sizes.update(part)
+    return [sizes[i] for i in range(len(items))]
 
 
 def measurer(
@@ -180,6 +231,10 @@ def draw(
     them out in `fmt`; a PDF atlas comes back as one document."""
     paper = settings.paper
     measure = measurer(graph, options, statuses) if paper is not None else None
+    if settings.layout is Layout.OUTLINE and fmt is not Format.DOT:
+        nodes = select_nodes(graph, options)
+        if needs_atlas(graph, nodes, options, settings, measure):
+            return _draw_outline(graph, options, paper or Paper.A4, fmt, statuses)
     pages = plan_pages(graph, options, settings, measure, paper_key=fmt is Format.PDF)
     outputs = layout_pages(graph, pages, fmt, options, statuses)
     small: list[int] = []  # on paper: a screen zooms
@@ -195,7 +250,31 @@ def draw(
     return Drawing(pages, outputs, tuple(small))
 
 
-def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
+def _draw_outline(
+    graph: MapGraph,
+    options: DiagramOptions,
+    paper: Paper,
+    fmt: Format,
+    statuses: Mapping[str, Status] | None,
+) -> Drawing:
+    """An outline atlas (`render/outline.py`): every page printed at `outline.SCALE`."""
+
+    def links(pages: Sequence[Page]) -> dict[int, str] | None:
+        if len(pages) < 2 or fmt not in (Format.SVG, Format.PDF):
+            return None
+        if fmt is Format.SVG:
+            return {p.number: f"{p.name}.svg" for p in pages}
+        return {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
+
+    planned = plan_outline(graph, options, paper, statuses, measure_boxes, links)
+    outputs = _layout_all(planned.dots, fmt.value, PLACED)
+    if fmt is Format.PDF:
+        captions = [p.caption for p in planned.pages]
+        outputs = [join_pdf(outputs, captions, graph.map.title, paper)]
+    return Drawing(planned.pages, outputs)
+
+
+def _layout_all(dots: Sequence[str], fmt: str, engine: Sequence[str] = DOT) -> list[bytes]:
     """Each DOT text laid out; a `dot` process per core, each taking a batch of pages.
 
     Starting `dot` costs about as much as laying a small page out, and an atlas is
@@ -203,16 +282,19 @@ def _layout_all(dots: Sequence[str], fmt: str) -> list[bytes]:
     into pages (`split_outputs`). A batch that fails is laid out page by page, so that
     the message names the page."""
     if len(dots) <= 1:
-        return [layout(dot, fmt) for dot in dots]
+        return [layout(dot, fmt, engine=engine) for dot in dots]
     workers = min(len(dots), os.cpu_count() or 2)
     batches = [list(dots[i::workers]) for i in range(workers)]
 
     def run(batch: list[str]) -> list[bytes]:
         try:
-            found = split_outputs(layout("".join(batch), fmt, pages=len(batch)), fmt)
+            joined = "".join(batch)
+            found = split_outputs(layout(joined, fmt, pages=len(batch), engine=engine), fmt)
         except GraphvizError:
             found = []
-        return found if len(found) == len(batch) else [layout(dot, fmt) for dot in batch]
+        if len(found) == len(batch):
+            return found
+        return [layout(dot, fmt, engine=engine) for dot in batch]
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         done = list(pool.map(run, batches))

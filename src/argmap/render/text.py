@@ -39,9 +39,15 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def one_column_each(text: str) -> bool:
+    """Whether every character of `text` takes one column (so widths are lengths):
+    true of most text that is not ASCII too (dashes, arrows, accented letters)."""
+    return text.isascii() or all(char_width(c) == 1 for c in set(text) if c > "\x7f")
+
+
 def text_width(text: str) -> int:
     """Columns `text` takes (see `char_width`)."""
-    if text.isascii():
+    if one_column_each(text):
         return len(text)
     return sum(map(char_width, text))
 
@@ -82,7 +88,7 @@ def _wrap_ascii(words: list[str], width: int) -> list[str]:
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
     words = paragraph.split()
-    if paragraph.isascii() and max(map(len, words), default=0) <= width:
+    if one_column_each(paragraph) and max(map(len, words), default=0) <= width:
         return _wrap_ascii(words, width)
     lines: list[str] = []
     line, used = "", 0
