@@ -20,6 +20,7 @@ its Word file under 1 s (the script says whether this run met them).
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,9 @@ def main() -> None:
     graph = load_map(path).graph
     assert graph is not None
     print(f"map: {path.name} ({len(graph)} nodes, {len(graph.map.sources)} sources)")
+    # the interpreter matters: Debian's python3 prints the sheet in 15 % less time than
+    # pyenv's default build (docs/brief.md, "The 2 s bar")
+    print(f"python {platform.python_version()}: {os.path.realpath(sys.executable)}")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
 
     out = tempfile.mkdtemp(prefix="bench-brief-") + "/"
