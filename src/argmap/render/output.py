@@ -27,7 +27,8 @@ from argmap.render.atlas import Measure, plan_atlas
 from argmap.render.choices import MARGIN, Format, Layout, Paper
 from argmap.render.dot import LabelKey, build_dot, format_attrs
 from argmap.render.labels import Label
-from argmap.render.outline import NODE_ATTRS, Attrs, plan_outline
+from argmap.render.outline import NODE_ATTRS, plan_outline
+from argmap.render.outline_rows import Attrs
 from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
 from argmap.render.text import clean
 from argmap.render.view import (
