@@ -55,6 +55,7 @@ COLUMNS = 2
 GUTTER = 20.0  # points between columns
 ROW_GAP = 5.0  # between a box and the next
 TOP_GAP = 14.0  # before a new contention (or other top of the view)
+HEAD_GAP = 10.0  # between a page's heading and its columns
 SLACK = 4.0  # points of a line left free
 STRETCH = 1.1  # lines first wrapped this much longer than the label estimate allows
 FIT_ROUNDS = 4  # rounds of wrapping shorter the boxes Graphviz finds too wide
@@ -150,7 +151,7 @@ def _pack(
             sheets.append(Sheet())
             column = 0
             sheets[-1].columns.extend([] for _ in range(COLUMNS))
-        top = y = heads[len(sheets) > 1] + HEAD_GAP
+        top = y = heads[len(sheets) > 1] + HEAD_GAP  # page 1's heading is the taller
 
     def place(box: Box, gap: float) -> None:
         nonlocal y
@@ -190,9 +191,6 @@ def _pack(
         place(replace(key), gap)
         sheets[-1].key = True
     return sheets
-
-
-HEAD_GAP = 10.0  # between a page's heading and its columns
 
 
 def _polyline(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
