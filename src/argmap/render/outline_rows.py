@@ -114,7 +114,7 @@ class _Outline:
             else:
                 found.append(_Child(child_id, 3, "attack", style, words))
         for edge in graph.cross_links:
-            if edge.target == node_id and edge.source in self.on:
+            if edge.target == node_id:  # from a node in the view or not ("not in this view")
                 words, style = _link_line(graph, edge)
                 rank, spine = (2, "link") if edge.relation is Relation.SUPPORT else (4, "link in")
                 found.append(_Child(edge.source, rank, spine, style, words, Kind.INTO, link=edge))
