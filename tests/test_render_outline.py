@@ -21,7 +21,7 @@ from argmap.model import Attack
 from argmap.render import DiagramOptions, Format, RenderSettings, render_map
 from argmap.render.choices import Layout, Paper
 from argmap.render.outline import plan_outline
-from argmap.render.output import PLACED, _layout_all, measure_boxes
+from argmap.render.output import PLACED, _layout_all, draw_file, measure_boxes
 from argmap.validate import load_map_text
 from conftest import MAPS, ROOT
 from mapgen import maps
@@ -193,3 +193,24 @@ def test_the_outline_is_the_default_atlas_and_tree_stays_a_choice(tmp_path: Path
     )
     assert "Overview" in tree[0].heading and "Overview" not in outline[0].heading
     assert len(outline) < len(tree)
+
+
+def test_a_box_taller_than_a_column_is_named_not_hidden(tmp_path: Path) -> None:
+    """A pasted page of text cannot print at 8 pt in one box: `render` says which page."""
+    claims = [
+        {
+            "id": f"C{i}",
+            "side": "pro",
+            "text": f"Contention {i}, at some length to fill the page.",
+            "premises": [
+                {"text": f"Reason {j} of contention {i}, also at some length."} for j in range(4)
+            ],
+        }
+        for i in range(6)
+    ]
+    claims[2]["text"] = "A pasted paragraph. " + " ".join(f"word{i}" for i in range(2500))
+    path = tmp_path / "huge.yaml"
+    path.write_text(yaml.safe_dump({"argmap": 1, "title": "Huge", "claims": claims}))
+    drawn = draw_file(path, tmp_path / "huge.pdf", Format.PDF, DiagramOptions())
+    assert drawn.small and drawn.pages > 1
+    assert f"page {drawn.small[0]} prints below 8 pt" in drawn.summary

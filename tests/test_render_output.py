@@ -165,9 +165,11 @@ def _words(pdf: Path, page: int) -> list[tuple[str, tuple[float, float, float, f
     return [(w, (float(a), float(b), float(c), float(d))) for a, b, c, d, w in found]
 
 
-def test_svg_atlas_is_a_folder_of_linked_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", list(Layout), ids=[str(layout) for layout in Layout])
+def test_svg_atlas_is_a_folder_of_linked_pages(layout: Layout, tmp_path: Path) -> None:
     graph = fixture_graph("four-day-week")
-    pages, paths = render_map(graph, tmp_path / "map.svg", Format.SVG)
+    settings = RenderSettings(layout=layout)
+    pages, paths = render_map(graph, tmp_path / "map.svg", Format.SVG, settings=settings)
     assert [p.name for p in paths] == [f"{p.name}.svg" for p in pages]
     assert all(p.parent == tmp_path / "map" for p in paths)
     links = set()

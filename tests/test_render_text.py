@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.render import DiagramOptions, Format, Page, build_dot, diagram_svg, render_map
-from argmap.render.text import clean, markup, text_width, wrap
+from argmap.render.text import char_width, clean, markup, one_column_each, text_width, wrap
 from argmap.render.view import select_nodes
 from render_support import fixture_graph, label_text, parse_dot, svg_texts
 
@@ -68,6 +68,21 @@ def greedy(words: list[str], width: int) -> list[str]:
 def test_ascii_wrap_is_greedy(words: list[str], width: int, gap: str) -> None:
     text = gap.join(words)
     assert wrap(text, width) == (greedy(text.split(), width) or [""])
+
+
+def test_the_fast_path_takes_only_text_of_one_column_characters() -> None:
+    """`one_column_each` says yes only where every character is one column wide, and
+    arrows, dashes and accents (in every outline label) take the fast path."""
+    wrong = [
+        hex(code)
+        for code in range(0x80, 0x40000)
+        if not 0xD800 <= code < 0xE000 and one_column_each(chr(code)) and char_width(chr(code)) != 1
+    ]
+    assert not wrong
+    assert one_column_each("supports \u2192 \u2197 P1 \u00b7 caf\u00e9 \u2014 \u201cq\u201d")
+    assert not one_column_each("P1 \u4e2d") and not one_column_each("e\u0301")
+    words = ["supports", "→", "↗", "P1", "(p.", "2)", "café", "—", "the", "“fast”", "path"]
+    assert wrap(" ".join(words), 12) == greedy(words, 12)
 
 
 def test_wrap_breaks_chinese_between_characters_and_cuts_long_words() -> None:

@@ -27,7 +27,8 @@ from argmap.render.atlas import Measure, plan_atlas
 from argmap.render.choices import MARGIN, Format, Layout, Paper
 from argmap.render.dot import LabelKey, build_dot, format_attrs
 from argmap.render.labels import Label
-from argmap.render.outline import NODE_ATTRS, Attrs, plan_outline
+from argmap.render.outline import NODE_ATTRS, plan_outline
+from argmap.render.outline_rows import Attrs
 from argmap.render.size import DEFAULT_MAX_NODES, MIN_SCALE, Look, Sizer
 from argmap.render.text import clean
 from argmap.render.view import (
@@ -231,12 +232,12 @@ def draw(
     them out in `fmt`; a PDF atlas comes back as one document."""
     paper = settings.paper
     measure = measurer(graph, options, statuses) if paper is not None else None
-    if settings.layout is Layout.OUTLINE and fmt is not Format.DOT:
-        nodes = select_nodes(graph, options)
-        if needs_atlas(graph, nodes, options, settings, measure):
-            return _draw_outline(graph, options, paper or Paper.A4, fmt, statuses)
-    pages = plan_pages(graph, options, settings, measure, paper_key=fmt is Format.PDF)
-    outputs = layout_pages(graph, pages, fmt, options, statuses)
+    outline = settings.layout is Layout.OUTLINE and fmt is not Format.DOT
+    if outline and needs_atlas(graph, select_nodes(graph, options), options, settings, measure):
+        pages, outputs = _draw_outline(graph, options, paper or Paper.A4, fmt, statuses)
+    else:
+        pages = plan_pages(graph, options, settings, measure, paper_key=fmt is Format.PDF)
+        outputs = layout_pages(graph, pages, fmt, options, statuses)
     small: list[int] = []  # on paper: a screen zooms
     if paper is not None and fmt is Format.PDF:
         sizer = Sizer(graph, paper)
@@ -256,8 +257,9 @@ def _draw_outline(
     paper: Paper,
     fmt: Format,
     statuses: Mapping[str, Status] | None,
-) -> Drawing:
-    """An outline atlas (`render/outline.py`): every page printed at `outline.SCALE`."""
+) -> tuple[list[Page], list[bytes]]:
+    """An outline atlas (`render/outline.py`), a page each: every page printed at
+    `outline.SCALE`, unless one box is taller than a column."""
 
     def links(pages: Sequence[Page]) -> dict[int, str] | None:
         if len(pages) < 2 or fmt not in (Format.SVG, Format.PDF):
@@ -267,11 +269,7 @@ def _draw_outline(
         return {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
 
     planned = plan_outline(graph, options, paper, statuses, measure_boxes, links)
-    outputs = _layout_all(planned.dots, fmt.value, PLACED)
-    if fmt is Format.PDF:
-        captions = [p.caption for p in planned.pages]
-        outputs = [join_pdf(outputs, captions, graph.map.title, paper)]
-    return Drawing(planned.pages, outputs)
+    return planned.pages, _layout_all(planned.dots, fmt.value, PLACED)
 
 
 def _layout_all(dots: Sequence[str], fmt: str, engine: Sequence[str] = DOT) -> list[bytes]:
