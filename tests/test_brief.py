@@ -594,6 +594,19 @@ def test_compiled_templates_are_kept_between_runs_and_follow_edits(tmp_path: Pat
     assert "house marker" in brief()
 
 
+def test_compiled_templates_are_kept_apart_by_how_they_were_compiled() -> None:
+    """Compiled code bakes in its environment's autoescape and whitespace rules: the HTML
+    and the Markdown environments never share a compiled template, whatever its name."""
+    from argmap.brief.render import _compiled_templates
+
+    html, markdown = _compiled_templates("html"), _compiled_templates("markdown")
+    if html is None or markdown is None:
+        pytest.skip("no private temporary folder for Jinja's cache here")
+    assert html.get_cache_key("brief.css", "/t/brief.css") != markdown.get_cache_key(
+        "brief.css", "/t/brief.css"
+    )
+
+
 # --- the command ------------------------------------------------------------------------------
 
 

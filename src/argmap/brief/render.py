@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import hashlib
 import importlib.resources
 import re
 from collections.abc import Mapping
@@ -68,8 +69,17 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
     to the PDF printer; loading them compiled takes 4. Jinja keeps them in a private
     folder of the user's in the system's temporary folder, a file per template named
     by its name and path, checked against its source: an edited template is compiled
-    again. A cache that cannot be read or written is only skipped.
+    again. Compiled code also depends on the environment it was compiled in (autoescape,
+    whitespace control), so every name is salted with `setup`. A cache that cannot be
+    read or written is only skipped.
     """
+
+    def __init__(self, setup: str) -> None:
+        super().__init__()
+        self.setup = setup
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.setup}|{name}", filename)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
@@ -81,10 +91,20 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 
 
 @functools.cache
-def _compiled_templates() -> jinja2.BytecodeCache | None:
-    """The cache of compiled templates, or None where Jinja finds no private folder for it."""
+def _compiled_templates(kind: str) -> jinja2.BytecodeCache | None:
+    """The cache of compiled templates for the `kind` of environment ("html", "markdown"),
+    or None where Jinja finds no private folder for it.
+
+    The environments are set up in this module: its source, with `kind` and Jinja's
+    version, salts every name, so that a change to their setup compiles anew.
+    """
     try:
-        return _TemplateCache()
+        source = Path(__file__).read_bytes()
+    except OSError:  # an installation without sources: its version stands for them
+        source = argmap.__version__.encode()
+    setup = hashlib.sha1(source + f"|{kind}|{jinja2.__version__}".encode()).hexdigest()
+    try:
+        return _TemplateCache(setup)
     except (OSError, RuntimeError):  # RuntimeError: the folder is not the user's own
         return None
 
@@ -96,7 +116,7 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
 def html_environment(folder: Path) -> jinja2.Environment:
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(folder),
-        bytecode_cache=_compiled_templates(),
+        bytecode_cache=_compiled_templates("html"),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "html.j2", "css"), default_for_string=True
         ),
@@ -151,7 +171,7 @@ def quote_markdown(quote: str) -> str:
 def markdown_environment(folder: Path) -> jinja2.Environment:
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(folder),
-        bytecode_cache=_compiled_templates(),
+        bytecode_cache=_compiled_templates("markdown"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
