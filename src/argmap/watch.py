@@ -8,7 +8,7 @@ and changes are kept to the map files asked for, or to YAML files in a folder as
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
 
 import watchfiles
@@ -38,14 +38,35 @@ def _changed(raw: set[tuple[watchfiles.Change, str]]) -> set[Path]:
     return {Path(path) for _, path in raw}
 
 
-def map_saves(paths: Sequence[Path]) -> Iterator[set[Path]]:
+# how long watchfiles waits for a change before it says "nothing yet" (milliseconds): the
+# first "nothing yet" (or change) shows that the watch is running
+_READY = 300
+
+
+def map_saves(
+    paths: Sequence[Path], ready: Callable[[], None] | None = None
+) -> Iterator[set[Path]]:
     """Block until maps among `paths` are saved; yield the files saved, forever.
 
+    `ready` is called once the folders are watched: a save made after it is never
+    missed (a message printed before the watch starts could promise that wrongly).
     Ends on Ctrl-C (KeyboardInterrupt is raised to the caller).
     """
     keep = _MapFilter(paths)
-    for raw in watchfiles.watch(*keep.roots(), watch_filter=keep, step=_STEP, debounce=400):
-        yield _changed(raw)
+    changes = watchfiles.watch(
+        *keep.roots(),
+        watch_filter=keep,
+        step=_STEP,
+        debounce=400,
+        rust_timeout=_READY,
+        yield_on_timeout=True,
+    )
+    for raw in changes:
+        if ready is not None:
+            ready()
+            ready = None
+        if raw:
+            yield _changed(raw)
 
 
 async def amap_saves(paths: Sequence[Path], stop: asyncio.Event) -> AsyncIterator[set[Path]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -166,9 +167,9 @@ def rerun_on_save(paths: Sequence[Path], run: Callable[[], None]) -> None:
                 raise
 
     once(first=True)
-    typer.echo("watching for saves (Ctrl-C to stop)", err=True)
+    ready = functools.partial(typer.echo, "watching for saves (Ctrl-C to stop)", err=True)
     try:
-        for saved in map_saves(paths):
+        for saved in map_saves(paths, ready):
             typer.echo(f"saved: {', '.join(sorted(p.name for p in saved))}", err=True)
             once(first=False)
     except KeyboardInterrupt:
