@@ -131,6 +131,19 @@ def _upward(style: Mapping[str, str], minlen: int) -> dict[str, str | int]:
     return out
 
 
+BOX_ATTRS: Attrs = {
+    "shape": "box",
+    "fontname": FONT,
+    "fontsize": FONT_SIZE,
+    "color": INK,
+    "penwidth": BORDERS[None].penwidth,
+    "margin": "0.05,0.04",
+}
+"""Every box's defaults, in trees and outlines alike."""
+LINE_ATTRS: Attrs = {"fontname": FONT, "fontsize": SMALL, "penwidth": 1.2, "arrowsize": 0.8}
+"""Every line's defaults (its words in SMALL type)."""
+
+
 @dataclass
 class _Builder:
     graph: MapGraph
@@ -426,24 +439,10 @@ class _Builder:
         }
         if len(self.page.nodes) > LARGE:
             graph_attrs.update(nslimit=0.01, nslimit1=0.01, mclimit=0.3)
-        node_attrs: Attrs = {
-            "shape": "box",
-            "fontname": FONT,
-            "fontsize": FONT_SIZE,
-            "color": INK,
-            "penwidth": BORDERS[None].penwidth,
-            "margin": "0.05,0.04",
-        }
-        edge_attrs: Attrs = {
-            "fontname": FONT,
-            "fontsize": SMALL,
-            "penwidth": 1.2,
-            "arrowsize": 0.8,
-        }
         self.lines = [f"digraph {quote(self.graph_id)} {{"]
         self.emit(f"graph [{format_attrs(graph_attrs)}];")
-        self.emit(f"node [{format_attrs(node_attrs)}];")
-        self.emit(f"edge [{format_attrs(edge_attrs)}];")
+        self.emit(f"node [{format_attrs(BOX_ATTRS)}];")
+        self.emit(f"edge [{format_attrs(LINE_ATTRS)}];")
         for node_id in self.page.nodes:
             node = self.graph[node_id]
             self.add_node(node)

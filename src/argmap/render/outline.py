@@ -32,16 +32,13 @@ from argmap.analysis import Status
 from argmap.graph import MapGraph
 from argmap.render.atlas import debate_code
 from argmap.render.choices import Paper
-from argmap.render.dot import format_attrs, quote
+from argmap.render.dot import BOX_ATTRS, LINE_ATTRS, format_attrs, quote
 from argmap.render.labels import PADDING, node_label, stub_label
 from argmap.render.legend import legend_label
 from argmap.render.outline_rows import UNDERCUT_IN, Attrs, Kind, Row, outline_rows, recall_of
 from argmap.render.size import MIN_SCALE
 from argmap.render.style import (
     BORDERS,
-    FONT,
-    FONT_SIZE,
-    INK,
     MUTED,
     SIDE_FILL,
     SMALL,
@@ -402,7 +399,7 @@ class _Writer:
         graph: Attrs = {"id": self.graph_id, "bgcolor": "white", "margin": 0, "pad": 0}
         self.emit(f"graph [{format_attrs(graph)}];")
         self.emit(f"node [{format_attrs(NODE_ATTRS)}];")
-        self.emit(f"edge [{format_attrs(EDGE_ATTRS)}];")
+        self.emit(f"edge [{format_attrs(LINE_ATTRS)}];")
         corner: Attrs = {"shape": "point", "style": "invis", "width": 0, "label": ""}
         for name, x, y in (("corner|top", 0.0, 0.0), ("corner|end", width, self.height)):
             self.emit(f"{quote(name)} [{format_attrs({**corner, 'pos': self.at(x, y)})}];")
@@ -443,7 +440,7 @@ class _Writer:
         if row.cut:  # granted, but its line no longer bears: scissors on the line
             start, turn = points[0], points[1]
             middle = ((start[0] + turn[0]) / 2, (start[1] + turn[1]) / 2)
-            attrs.update(label=CUT_GLYPH, fontsize=SMALL, lp=self.at(*middle))
+            attrs.update(label=CUT_GLYPH, lp=self.at(*middle))
         self.emit(f"{quote(tail)} -> {quote(head)} [{format_attrs(attrs)}];")
         if row.joined:  # a co-premise meets its group's spine at a dot
             dot: Attrs = {"shape": "point", "width": 0.07, "height": 0.07, "label": ""}
@@ -455,16 +452,7 @@ class _Writer:
 
 
 CUT_GLYPH = "\u2702"
-NODE_ATTRS: Attrs = {
-    "shape": "box",
-    "fontname": FONT,
-    "fontsize": FONT_SIZE,
-    "color": INK,
-    "penwidth": BORDERS[None].penwidth,
-    "margin": "0.05,0.04",
-    "height": 0,
-}
-EDGE_ATTRS: Attrs = {"penwidth": 1.2, "arrowsize": 0.8, "fontname": FONT}
+NODE_ATTRS: Attrs = {**BOX_ATTRS, "height": 0}  # a box as tall as its label, no taller
 
 
 def plan_outline(

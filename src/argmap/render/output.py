@@ -124,9 +124,9 @@ def plan_pages(
         heading = " \u00b7 ".join(filter(None, [describe_view(graph, options), "nothing to draw"]))
         return [Page((), heading=heading, legend=False)]
     single = [Page(tuple(nodes), heading=describe_view(graph, options))]
-    if not needs_atlas(graph, nodes, options, settings, measure):
-        return single
     sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
+    if not needs_atlas(graph, nodes, options, settings, measure, sizer):
+        return single
     look = Look(options.direction, options.titles_only, options.legend)
     roots = view_roots(graph, options)
     whole = settings.atlas is None
@@ -139,12 +139,13 @@ def needs_atlas(
     options: DiagramOptions,
     settings: RenderSettings,
     measure: Measure | None,
+    sizer: Sizer,
 ) -> bool:
     """Whether the view needs pages: asked for, or (`settings.atlas` None) too big to
-    read on one sheet, by the estimate and then (with `measure`) by Graphviz's layout."""
+    read on one sheet, by the estimate (`sizer`, whose label sizes a tree atlas then
+    plans with) and then (with `measure`) by Graphviz's layout."""
     if len(nodes) < 2 or settings.atlas is not None:
         return len(nodes) >= 2 and bool(settings.atlas)
-    sizer = Sizer(graph, settings.paper or Paper.A4, settings.max_nodes)
     look = Look(options.direction, options.titles_only, options.legend)
     if not sizer.fits(nodes, look):
         return True
@@ -233,14 +234,15 @@ def draw(
     paper = settings.paper
     measure = measurer(graph, options, statuses) if paper is not None else None
     outline = settings.layout is Layout.OUTLINE and fmt is not Format.DOT
-    if outline and needs_atlas(graph, select_nodes(graph, options), options, settings, measure):
+    sizer = Sizer(graph, paper or Paper.A4, settings.max_nodes)
+    nodes = select_nodes(graph, options) if outline else []
+    if outline and needs_atlas(graph, nodes, options, settings, measure, sizer):
         pages, outputs = _draw_outline(graph, options, paper or Paper.A4, fmt, statuses)
     else:
         pages = plan_pages(graph, options, settings, measure, paper_key=fmt is Format.PDF)
         outputs = layout_pages(graph, pages, fmt, options, statuses)
     small: list[int] = []  # on paper: a screen zooms
     if paper is not None and fmt is Format.PDF:
-        sizer = Sizer(graph, paper)
         for page, data in zip(pages, outputs, strict=True):
             size = drawn_size(data, fmt) if page.nodes else None
             if size is not None and sizer.fit(size) < MIN_SCALE:
@@ -262,11 +264,7 @@ def _draw_outline(
     `outline.SCALE`, unless one box is taller than a column."""
 
     def links(pages: Sequence[Page]) -> dict[int, str] | None:
-        if len(pages) < 2 or fmt not in (Format.SVG, Format.PDF):
-            return None
-        if fmt is Format.SVG:
-            return {p.number: f"{p.name}.svg" for p in pages}
-        return {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
+        return page_links(pages, fmt)
 
     planned = plan_outline(graph, options, paper, statuses, measure_boxes, links)
     return planned.pages, _layout_all(planned.dots, fmt.value, PLACED)
@@ -385,6 +383,18 @@ def _link_pages(writer: PdfWriter, page: PageObject, scale: float, x: float, y: 
         annot[NameObject("/Border")] = ArrayObject([NumberObject(0)] * 3)
 
 
+def page_links(pages: Sequence[Page], fmt: Format) -> dict[int, str] | None:
+    """Where each page of an atlas is linked to: its file (SVG), or a mark that `join_pdf`
+    makes an internal link (PDF); None where pages do not link."""
+    if len(pages) < 2:
+        return None
+    if fmt is Format.SVG:
+        return {p.number: f"{p.name}.svg" for p in pages}
+    if fmt is Format.PDF:
+        return {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
+    return None
+
+
 def layout_pages(
     graph: MapGraph,
     pages: Sequence[Page],
@@ -393,11 +403,7 @@ def layout_pages(
     statuses: Mapping[str, Status] | None = None,
 ) -> list[bytes]:
     """Each page laid out by Graphviz in `fmt` (DOT: the source itself)."""
-    links = None
-    if fmt is Format.SVG and len(pages) > 1:
-        links = {p.number: f"{p.name}.svg" for p in pages}
-    elif fmt is Format.PDF and len(pages) > 1:  # made internal links by `join_pdf`
-        links = {p.number: f"{PAGE_LINK}{p.number}" for p in pages}
+    links = page_links(pages, fmt)
     dots = [build_dot(graph, page, options, statuses, links=links) for page in pages]
     if fmt is Format.DOT:
         return [d.encode("utf-8") for d in dots]
